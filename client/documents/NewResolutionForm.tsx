@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react'
+import { MAX_PASTED_TEXT } from '../../shared/api/documents'
+import { api, errorMessage } from '../api'
+import { navigate } from '../router'
+
+type Mode = 'blank' | 'paste'
+
+/** Creates a resolution, blank or from the pasted text of a draft, and opens its draft room. */
+export function NewResolutionForm() {
+  const [mode, setMode] = useState<Mode>('blank')
+  const [title, setTitle] = useState('')
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setError('')
+    if (mode === 'blank' && !title.trim()) return setError('Give the resolution a title.')
+    if (mode === 'paste' && !text.trim()) return setError('Paste the text of a draft resolution.')
+    setBusy(true)
+    try {
+      const json = mode === 'blank' ? { title } : { text, ...(title.trim() ? { title } : {}) }
+      const response = await api.documents.$post({ json })
+      if (response.status !== 201) throw new Error(await errorMessage(response))
+      const { id } = (await response.json()) as { id: string }
+      navigate(`/d/${id}`)
+    } catch (caught) {
+      setError(`The resolution was not created: ${(caught as Error).message}`)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section aria-labelledby="new-title" className="card">
+      <h2 id="new-title">New resolution</h2>
+      <form onSubmit={submit}>
+        <fieldset className="segmented">
+          <legend>Start from</legend>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'blank'} onChange={() => setMode('blank')} />A blank draft
+          </label>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => setMode('paste')} />
+            Pasted text
+          </label>
+        </fieldset>
+        <label htmlFor="new-title-input">Title{mode === 'paste' && ' (optional: taken from the text)'}</label>
+        <input id="new-title-input" value={title} maxLength={500} onChange={(event) => setTitle(event.target.value)} />
+        {mode === 'paste' && (
+          <>
+            <label htmlFor="new-text">Text of the draft</label>
+            <p id="new-text-help" className="help">
+              Paste a whole resolution, heading included. Lines before “The General Assembly,” become the heading
+              and title; preambular paragraphs, numbered operative paragraphs and (a), (b) sub-paragraphs are
+              recognised.
+            </p>
+            <textarea
+              id="new-text"
+              rows={14}
+              value={text}
+              maxLength={MAX_PASTED_TEXT}
+              aria-describedby="new-text-help"
+              onChange={(event) => setText(event.target.value)}
+            />
+          </>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create resolution'}
+        </button>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react'
+
+export type Route = { page: 'home' } | { page: 'draft'; documentId: string } | { page: 'not-found' }
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'home' }
+  const draft = /^\/d\/([\w-]+)\/?$/.exec(pathname)
+  if (draft) return { page: 'draft', documentId: draft[1] }
+  return { page: 'not-found' }
+}
+
+export function navigate(path: string): void {
+  history.pushState(null, '', path)
+  dispatchEvent(new PopStateEvent('popstate'))
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname))
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.pathname))
+    addEventListener('popstate', update)
+    return () => removeEventListener('popstate', update)
+  }, [])
+  return route
+}

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/api/closeCodes'
+import {
+  closeCode,
+  connect,
+  createDocument,
+  eventually,
+  paragraphText,
+  rawSocket,
+  startTestServer,
+  synced,
+  type TestServer,
+} from '../test/testServer'
+
+const TEXT = `The General Assembly,
+Recalling its previous resolutions on the safety of journalists,
+1. Calls upon all States to protect journalists;
+2. Requests the Secretary-General to report on this matter.`
+
+let server: TestServer
+let documentId: string
+const cleanups: Array<() => void> = []
+
+beforeEach(async () => {
+  server = await startTestServer()
+  documentId = await createDocument(server.url, { title: 'Safety of journalists', text: TEXT })
+})
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+  await server.dispose()
+})
+
+function client() {
+  const c = connect(server.wsBase, documentId)
+  cleanups.push(() => c.provider.destroy())
+  return c
+}
+
+const firstOp = (doc: Y.Doc) => paragraphText(doc, 'operatives', 0).toString()
+
+describe('collaboration endpoint', () => {
+  it('serves the document the server created to the stock provider', async () => {
+    const a = client()
+    await synced(a.provider)
+    expect(firstOp(a.doc)).toBe('Calls upon all States to protect journalists;')
+  })
+
+  it('relays edits between two stock providers in both directions', async () => {
+    const a = client()
+    const b = client()
+    await Promise.all([synced(a.provider), synced(b.provider)])
+    paragraphText(a.doc, 'operatives', 0).insert(0, 'Strongly ')
+    await eventually(() => expect(firstOp(b.doc)).toBe('Strongly Calls upon all States to protect journalists;'))
+    paragraphText(b.doc, 'preamble', 0).insert(9, ' further')
+    await eventually(() =>
+      expect(paragraphText(a.doc, 'preamble', 0).toString()).toBe(
+        'Recalling further its previous resolutions on the safety of journalists,',
+      ),
+    )
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
+  })
+
+  it('closes a connection to an unknown resolution with 4404', async () => {
+    const socket = await rawSocket(server.wsBase, 'r-doesnotexist')
+    expect(await closeCode(socket)).toBe(CloseCode.NotFound)
+  })
+
+  it('closes only the connection that sends a malformed frame, and the others go on', async () => {
+    const a = client()
+    const b = client()
+    await Promise.all([synced(a.provider), synced(b.provider)])
+    const bad = await rawSocket(server.wsBase, documentId)
+    const closed = closeCode(bad)
+    bad.send(new Uint8Array([0x00, 0x02, 0xff, 0xff])) // an update whose length runs past the end
+    expect(await closed).toBe(CloseCode.MalformedMessage)
+
+    paragraphText(a.doc, 'operatives', 1).insert(0, 'Also ')
+    await eventually(() => expect(paragraphText(b.doc, 'operatives', 1).toString()).toMatch(/^Also Requests/))
+  })
+
+  it('rejects unknown message types, garbage updates and text frames', async () => {
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 0)
+    encoding.writeVarUint(update, 2)
+    encoding.writeVarUint8Array(update, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))
+    const frames: Array<Uint8Array | string> = [new Uint8Array([0x07]), encoding.toUint8Array(update), 'hello']
+    for (const frame of frames) {
+      const socket = await rawSocket(server.wsBase, documentId)
+      const closed = closeCode(socket)
+      socket.send(frame)
+      expect(await closed).toBe(CloseCode.MalformedMessage)
+    }
+    const a = client()
+    await synced(a.provider)
+    expect(firstOp(a.doc)).toBe('Calls upon all States to protect journalists;')
+  })
+
+  it('closes a connection that sends a frame above the size limit with 1009', async () => {
+    const socket = await rawSocket(server.wsBase, documentId)
+    const closed = closeCode(socket)
+    socket.send(new Uint8Array(MAX_MESSAGE_BYTES + 1))
+    expect(await closed).toBe(CloseCode.MessageTooBig)
+  })
+
+  it('shares presence between clients and removes it when a client leaves', async () => {
+    const a = client()
+    const b = client()
+    await Promise.all([synced(a.provider), synced(b.provider)])
+    a.provider.awareness.setLocalStateField('user', { name: 'Ana', color: '#1d4ed8' })
+    await eventually(() =>
+      expect([...b.provider.awareness.getStates().values()].map((s) => s.user?.name)).toContain('Ana'),
+    )
+    a.provider.destroy()
+    await eventually(() =>
+      expect([...b.provider.awareness.getStates().values()].map((s) => s.user?.name)).not.toContain('Ana'),
+    )
+  })
+})

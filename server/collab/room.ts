@@ -1,0 +1,211 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/api/closeCodes'
+import type { DocJson } from '../../shared/paragraphs/docJson'
+import { readResolution, summarise } from '../../shared/paragraphs/readResolution'
+import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+import type { Store } from '../store/types'
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from './protocol'
+
+/** One end of a collaboration connection, as the room sees it. */
+export interface Peer {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Decided by the policy when the connection opens; read-only peers never change the text. */
+  readonly canEditText: boolean
+}
+
+export interface RoomOptions {
+  /** Write the summary (title, counts, last change) this long after a change, at most. */
+  flushDelayMs: number
+  /** Merge the update log once it holds this many updates. */
+  compactAfterUpdates: number
+  log: (message: string, error?: unknown) => void
+}
+
+/** Origin of updates replayed from the store: they are already stored and must not be again. */
+const FROM_STORE = Symbol('from-store')
+
+export function loadDocument(store: Store, documentId: string): { doc: Y.Doc; lastSeq: number } {
+  const doc = new Y.Doc()
+  let lastSeq = 0
+  doc.transact(() => {
+    for (const { seq, data } of store.loadUpdates(documentId)) {
+      Y.applyUpdate(doc, data, FROM_STORE)
+      lastSeq = seq
+    }
+  }, FROM_STORE)
+  return { doc, lastSeq }
+}
+
+export function readDocJson(doc: Y.Doc): DocJson {
+  return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as DocJson
+}
+
+/**
+ * One resolution's live Yjs document and the people connected to it.
+ *
+ * Invariant: an update is appended to the store before it is relayed to anyone. If the store
+ * fails, nothing is relayed and every connection is closed; clients still hold their edits and
+ * send them again on reconnect, against a room reloaded from what was stored.
+ */
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly peers = new Map<Peer, Set<number>>()
+  private lastSeq: number
+  private updatesSinceCompaction = 0
+  private lastChangeAt = 0
+  private flushTimer: NodeJS.Timeout | undefined
+  private failed = false
+
+  constructor(
+    readonly documentId: string,
+    private readonly store: Store,
+    private readonly options: RoomOptions,
+    private readonly onEmpty: (room: Room) => void,
+  ) {
+    const { doc, lastSeq } = loadDocument(store, documentId)
+    this.doc = doc
+    this.lastSeq = lastSeq
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null) // the server is not a participant
+    doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get size(): number {
+    return this.peers.size
+  }
+
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set())
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (this.awareness.getStates().size > 0) peer.send(this.allAwarenessStates())
+  }
+
+  leave(peer: Peer): void {
+    const clientIds = this.peers.get(peer)
+    if (!clientIds) return
+    this.peers.delete(peer)
+    if (clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], 'left')
+    if (this.peers.size === 0) this.onEmpty(this)
+  }
+
+  /** Handles one frame; a bad frame closes that connection only. */
+  receive(peer: Peer, data: Uint8Array): void {
+    try {
+      this.dispatch(peer, decodeClientMessage(data))
+    } catch (error) {
+      // Decoding, a state vector or an update that Yjs cannot read: the sender is broken or hostile.
+      const reason = error instanceof ProtocolError ? error.message : 'malformed document or awareness update'
+      peer.close(CloseCode.MalformedMessage, reason)
+    }
+  }
+
+  private dispatch(peer: Peer, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step-1':
+        peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+        return
+      case 'sync-step-2':
+      case 'update':
+        if (!peer.canEditText) {
+          peer.close(CloseCode.Forbidden, 'This connection may not change the text')
+          return
+        }
+        Y.applyUpdate(this.doc, message.update, peer)
+        return
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer)
+        return
+      case 'query-awareness':
+        peer.send(this.allAwarenessStates())
+        return
+    }
+  }
+
+  private allAwarenessStates(): Uint8Array {
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === FROM_STORE || this.failed) return
+    try {
+      this.lastSeq = this.store.appendUpdate(this.documentId, update)
+      this.updatesSinceCompaction += 1
+    } catch (error) {
+      this.fail(error)
+      return
+    }
+    this.lastChangeAt = Date.now()
+    this.scheduleFlush()
+    const message = encodeUpdate(update)
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.peers.get(origin as Peer)
+    if (owned) {
+      for (const id of added) owned.add(id)
+      for (const id of removed) owned.delete(id)
+    }
+    const changed = [...added, ...updated, ...removed]
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const peer of this.peers.keys()) peer.send(message)
+  }
+
+  private fail(error: unknown): void {
+    this.failed = true
+    this.options.log(`storing an update for ${this.documentId} failed; closing the room`, error)
+    for (const peer of [...this.peers.keys()]) peer.close(CloseCode.StorageFailure, 'The server could not store the change')
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined
+      this.flush()
+    }, this.options.flushDelayMs)
+  }
+
+  /**
+   * Background work, never on the keystroke path: refresh the listing summary and merge the update
+   * log once it has grown. Both read the whole document, so they run at most once per flush delay.
+   */
+  flush({ compact = false } = {}): void {
+    clearTimeout(this.flushTimer)
+    this.flushTimer = undefined
+    if (this.failed || this.lastChangeAt === 0) return
+    try {
+      const summary = summarise(readResolution(readDocJson(this.doc)))
+      this.store.updateSummary(this.documentId, summary, this.lastChangeAt)
+      const pending = this.updatesSinceCompaction
+      if (pending > 0 && (compact || pending >= this.options.compactAfterUpdates)) {
+        this.store.compactUpdates(this.documentId, this.lastSeq, Y.encodeStateAsUpdate(this.doc))
+        this.updatesSinceCompaction = 0
+      }
+    } catch (error) {
+      this.options.log(`background flush of ${this.documentId} failed; will retry`, error)
+      this.scheduleFlush()
+    }
+  }
+
+  destroy(): void {
+    this.flush({ compact: true })
+    clearTimeout(this.flushTimer)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

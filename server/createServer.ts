@@ -1,0 +1,59 @@
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
+import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
+import { createApp } from './app'
+import { Rooms } from './collab/rooms'
+import { openSqliteStore } from './store/sqliteStore'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  staticDir?: string
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  rooms: Rooms
+  close(): Promise<void>
+}
+
+const defaultLog = (message: string, error?: unknown) =>
+  error === undefined ? console.log(message) : console.error(message, error)
+
+/** Opens the store and listens. Everything a test or `main.ts` needs to run a real server. */
+export function startServer(config: ServerConfig): Promise<RunningServer> {
+  const log = config.log ?? defaultLog
+  const store = openSqliteStore(config.dataDir)
+  const rooms = new Rooms(store, { flushDelayMs: 2000, compactAfterUpdates: 500, log })
+  const app = createApp({ store, rooms, staticDir: config.staticDir, log })
+  // maxPayload makes `ws` close an oversized frame with 1009 before it is buffered whole.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      (info: AddressInfo) => {
+        const url = `http://${config.host}:${info.port}`
+        resolve({
+          url,
+          port: info.port,
+          rooms,
+          close: () =>
+            new Promise<void>((done) => {
+              for (const client of wss.clients) client.terminate()
+              rooms.closeAll()
+              server.close(() => {
+                store.close()
+                done()
+              })
+            }),
+        })
+      },
+    )
+    server.once('error', reject)
+  })
+}

@@ -1,0 +1,39 @@
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { blankDraft, draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
+import { parseResolutionText } from '../../shared/paragraphs/parseResolutionText'
+import { readResolution, summarise } from '../../shared/paragraphs/readResolution'
+import type { ResolutionDraft } from '../../shared/paragraphs/types'
+import { randomId } from '../../shared/randomId'
+import { resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+import type { Store } from '../store/types'
+
+export class MissingTitleError extends Error {}
+
+/**
+ * Creates a resolution, blank or from pasted text. The server writes the initial content as the
+ * document's first Yjs update: clients never seed content, so two first visitors cannot both do it.
+ */
+export function createResolution(store: Store, input: { title?: string; text?: string }, now = Date.now()): string {
+  const draft = draftFor(input)
+  if (!draft.title) throw new MissingTitleError('title: required (the pasted text has no title either)')
+  const json = draftToDocJson(draft)
+  resolutionSchema.nodeFromJSON(json).check()
+  const doc = new Y.Doc()
+  try {
+    prosemirrorJSONToYXmlFragment(resolutionSchema, json, doc.getXmlFragment(YJS_FRAGMENT))
+    const id = randomId('r-', 10)
+    store.createDocument(
+      { id, ...summarise(readResolution(json)), createdAt: now, updatedAt: now },
+      Y.encodeStateAsUpdate(doc),
+    )
+    return id
+  } finally {
+    doc.destroy()
+  }
+}
+
+function draftFor({ title, text }: { title?: string; text?: string }): ResolutionDraft {
+  const draft = text?.trim() ? parseResolutionText(text) : blankDraft('')
+  return title ? { ...draft, title } : draft
+}

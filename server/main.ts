@@ -1,0 +1,18 @@
+import { resolve } from 'node:path'
+import { startServer } from './createServer'
+
+const port = Number(process.env.PORT ?? 8787)
+const host = process.env.HOST ?? '127.0.0.1'
+const dataDir = resolve(process.env.DATA_DIR ?? './data')
+
+const server = await startServer({ port, host, dataDir, staticDir: resolve('dist') })
+console.log(`Penholder is running at ${server.url}  (data: ${dataDir})`)
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    void server.close().then(() => process.exit(0))
+  })
+}

@@ -1,0 +1,44 @@
+/**
+ * The domain vocabulary of a resolution, independent of the editor.
+ *
+ * A resolution is a heading block, a title, the enacting line ("The General Assembly,"), then
+ * preambular paragraphs (PPs) and operative paragraphs (OPs). Sub-paragraphs are OPs with a
+ * deeper `level`: level 1 is (a), (b) …, level 2 is (i), (ii) …
+ */
+
+export type ParagraphKind = 'pp' | 'op' | 'sub'
+
+/** Negotiation status of a paragraph; only "draft" exists until the status issue lands. */
+export type ParagraphStatus = 'draft'
+
+/** 0 = operative paragraph, 1 = sub-paragraph (a), 2 = sub-sub-paragraph (i). */
+export type OpLevel = 0 | 1 | 2
+
+export interface HeadingFields {
+  symbol: string
+  session: string
+  agendaItem: string
+  sponsors: string
+}
+
+/** One paragraph as it is written, before it has an id or a number. */
+export type DraftParagraph = { kind: 'pp'; text: string } | { kind: 'op'; level: OpLevel; text: string }
+
+/** A whole resolution as plain structured text: what the paste recogniser produces. */
+export interface ResolutionDraft {
+  heading: HeadingFields
+  title: string
+  /** "The General Assembly," or "The Human Rights Council," … */
+  enacting: string
+  paragraphs: DraftParagraph[]
+}
+
+/** The server's reading of one paragraph (GET /api/documents/:id/paragraphs). */
+export interface Paragraph {
+  id: string
+  kind: ParagraphKind
+  /** As displayed: "PP3", "5", "5 (b)", "5 (b) (ii)"; "" for a lone OP, which UN practice leaves unnumbered. */
+  number: string
+  text: string
+  status: ParagraphStatus
+}
