@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,8 +57,27 @@ export const paragraphs = (page: Page) => page.locator('.resolution p[data-type=
 export const ops = (page: Page) => page.locator('.resolution p[data-type="op"]')
 export const pps = (page: Page) => page.locator('.resolution p[data-type="pp"]')
 
+/** A paragraph's text as the document holds it, without the other people's caret labels. */
+export const textOf = (paragraph: Locator) =>
+  paragraph.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+    return copy.textContent
+  })
+
 /** Waits until the page says it is live. */
 export async function live(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
   await expect(page.locator('.resolution')).toBeVisible()
+}
+
+/**
+ * Puts the caret at the end of a paragraph. ProseMirror learns about a caret moved by the browser
+ * (End) from the asynchronous `selectionchange` event, so a key it handles itself (Enter, Tab)
+ * pressed at once would still act on the clicked position: give that event a moment.
+ */
+export async function caretAtEnd(page: Page, paragraph: Locator): Promise<void> {
+  await paragraph.click()
+  await page.keyboard.press('End')
+  await page.waitForTimeout(100)
 }

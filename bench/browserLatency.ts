@@ -1,0 +1,93 @@
+/**
+ * Browser-to-browser typing latency: two Chromium contexts in one draft room, one types, the
+ * other's DOM is watched. Each latency is measured from the keydown in A to the moment the
+ * character is in B's editor, both read from the same machine clock (performance.timeOrigin +
+ * performance.now()). The issue's floor: the other browser sees typing within 200 ms on loopback.
+ *
+ *   node --import tsx bench/browserLatency.ts [--keys 60] [--delay 50]
+ */
+import { chromium } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { spawnServer } from '../server/test/spawnServer'
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at > 0 ? Number(process.argv[at + 1]) : fallback
+}
+const KEYS = arg('keys', 60)
+const DELAY_MS = arg('delay', 50)
+const FLOOR_MS = 200
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' })
+const dataDir = mkdtempSync(join(tmpdir(), 'penholder-latency-'))
+const server = await spawnServer(dataDir)
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+try {
+  const created = await fetch(`${server.url}/api/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'The General Assembly,\nRecalling its resolutions,\n1. Decides to act.' }),
+  })
+  const { id } = (await created.json()) as { id: string }
+  const open = async (name: string) => {
+    const context = await browser.newContext({ baseURL: server.url })
+    await context.addInitScript((n) => localStorage.setItem('penholder.displayName', n), name)
+    const page = await context.newPage()
+    await page.goto(`/d/${id}`)
+    await page.locator('.resolution p[data-type="op"]').waitFor()
+    return page
+  }
+  const a = await open('Writer')
+  const b = await open('Reader')
+
+  await b.evaluate(() => {
+    const w = window as unknown as { received: number[] }
+    w.received = []
+    const op = document.querySelector('.resolution p[data-type="op"]')!
+    const textLength = () => {
+      const copy = op.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+      return copy.textContent!.length
+    }
+    const start = textLength()
+    new MutationObserver(() => {
+      const now = performance.timeOrigin + performance.now()
+      while (start + w.received.length < textLength()) w.received.push(now)
+    }).observe(op, { subtree: true, childList: true, characterData: true })
+  })
+  await a.evaluate(() => {
+    const w = window as unknown as { sent: number[] }
+    w.sent = []
+    document.querySelector('.resolution')!.addEventListener('keydown', () => w.sent.push(performance.timeOrigin + performance.now()), true)
+  })
+  await a.locator('.resolution p[data-type="op"]').click()
+  await a.keyboard.press('End')
+  await a.waitForTimeout(200)
+  for (let i = 0; i < KEYS; i++) {
+    await a.keyboard.type('abcdefghij'[i % 10])
+    await a.waitForTimeout(DELAY_MS)
+  }
+  await b.waitForFunction((n) => (window as unknown as { received: number[] }).received.length >= n, KEYS, { timeout: 10_000 })
+  const sent = await a.evaluate(() => (window as unknown as { sent: number[] }).sent)
+  const received = await b.evaluate(() => (window as unknown as { received: number[] }).received)
+  const latencies = received.slice(0, KEYS).map((t, i) => t - sent[i]).sort((x, y) => x - y)
+  const p50 = percentile(latencies, 50)
+  console.log('\nbrowser-to-browser typing latency (ms, loopback, two Chromium contexts)')
+  console.log('| keys | p50 | p95 | max | floor | p50 / floor |')
+  console.log('|-----:|----:|----:|----:|------:|------------:|')
+  console.log(
+    `| ${KEYS} | ${p50.toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${latencies.at(-1)!.toFixed(1)} | ${FLOOR_MS} | ${(p50 / FLOOR_MS).toFixed(3)} |`,
+  )
+} finally {
+  await browser.close()
+  await server.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+}

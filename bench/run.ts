@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: the shared Yjs server benchmark (../shared/bench) against Penholder's server and,
+ * side by side, the reference y-websocket server it ships. The harness's folder is read-only, so it
+ * is copied to a temporary directory and its dependencies installed there once.
+ *
+ *   npm run bench                       all scenarios, both servers (about 10 minutes on 2 cores)
+ *   npm run bench -- --quick            a one-minute smoke run
+ *   npm run bench -- --only penholder   skip the reference server
+ *   any other option is passed to the harness (see ../shared/bench/README.md)
+ */
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const harnessSource = resolve('../shared/bench')
+const harness = join(tmpdir(), 'penholder-bench-harness')
+const resultsDir = resolve('bench/results')
+const tsx = resolve('node_modules/tsx/dist/esm/index.mjs')
+
+if (!existsSync(join(harnessSource, 'bench.js'))) {
+  console.error(`The shared benchmark harness was not found at ${harnessSource}.`)
+  process.exit(1)
+}
+if (!existsSync(join(harness, 'node_modules'))) {
+  console.error(`Installing the harness in ${harness} …`)
+  cpSync(harnessSource, harness, { recursive: true, filter: (src) => !src.includes('/results/') && !src.endsWith('/data') })
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: harness, stdio: 'inherit' })
+}
+mkdirSync(resultsDir, { recursive: true })
+
+const args = process.argv.slice(2)
+const onlyAt = args.indexOf('--only')
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined
+const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
+const out = join(resultsDir, `bench-${stamp}.jsonl`)
+
+const penholderServer = `node --import ${tsx} bench/benchServer.ts`
+const targets = [
+  {
+    label: 'penholder',
+    port: 41301,
+    extra: [
+      '--server', penholderServer,
+      '--server-persist', `${penholderServer} --persist {data}`,
+      '--create', 'http://127.0.0.1:41301/api/documents',
+      '--url', 'ws://127.0.0.1:41301/collab/{doc}',
+    ],
+  },
+  {
+    label: 'y-websocket-server',
+    port: 41302,
+    extra: [
+      '--server', `node ${join(harness, 'servers/y-websocket-server.js')}`,
+      '--server-persist', `node ${join(harness, 'servers/y-websocket-server.js')} --persist {data}`,
+      '--url', 'ws://127.0.0.1:41302/bench/{doc}',
+    ],
+  },
+].filter((target) => !only || target.label === only)
+
+for (const target of targets) {
+  console.error(`\n=== ${target.label} ===`)
+  execFileSync(process.execPath, [join(harness, 'bench.js'), '--label', target.label, '--out', out, ...target.extra, ...args], {
+    stdio: 'inherit',
+  })
+}
+// Both targets in one set of tables, so the medians sit side by side.
+const { renderTables } = (await import(pathToFileURL(join(harness, 'lib/report.js')).href)) as {
+  renderTables: (results: unknown[]) => string
+}
+const results = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)
+console.log(renderTables(results))
+console.error(`Raw results: ${out}`)

@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { Editor } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import { TextSelection } from '@tiptap/pm/state'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
+import type { ResolutionDraft } from '../../shared/paragraphs/types'
+import { resolutionExtensions, resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+import { ResolutionEditing } from './resolutionEditing'
+
+const DRAFT: ResolutionDraft = {
+  heading: { symbol: 'A/C.3/81/L.1', session: '', agendaItem: '', sponsors: '' },
+  title: 'Paragraph identity',
+  enacting: 'The General Assembly,',
+  paragraphs: [
+    { kind: 'pp', text: 'Recalling its earlier resolutions on the matter,' },
+    { kind: 'op', level: 0, text: 'Urges all States to cooperate fully with the mandate holder;' },
+    { kind: 'op', level: 0, text: 'Decides to remain seized of the matter.' },
+  ],
+}
+
+const editors: Editor[] = []
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy()
+})
+
+/** A real Tiptap editor bound to its own Y.Doc, as in the browser, seeded like the server does. */
+function collaborativeEditor(doc: Y.Doc): Editor {
+  const editor = new Editor({
+    element: document.createElement('div'),
+    extensions: [...resolutionExtensions, ResolutionEditing, Collaboration.configure({ document: doc })],
+  })
+  editors.push(editor)
+  return editor
+}
+
+function seededDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  prosemirrorJSONToYXmlFragment(resolutionSchema, draftToDocJson(DRAFT), doc.getXmlFragment(YJS_FRAGMENT))
+  return doc
+}
+
+function paragraphIds(editor: Editor): Array<string | null> {
+  const ids: Array<string | null> = []
+  editor.state.doc.descendants((node) => {
+    if (node.type.name === 'pp' || node.type.name === 'op') ids.push(node.attrs.id)
+    return !node.isTextblock
+  })
+  return ids
+}
+
+/** Position of `offset` characters into the first paragraph whose text contains `needle`. */
+function positionIn(editor: Editor, needle: string, offset: number): number {
+  let found = -1
+  editor.state.doc.descendants((node, pos) => {
+    if (found < 0 && node.isTextblock && node.textContent.includes(needle)) found = pos + 1 + offset
+    return found < 0
+  })
+  if (found < 0) throw new Error(`no paragraph contains ${needle}`)
+  return found
+}
+
+function splitAt(editor: Editor, pos: number): void {
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, pos)))
+  editor.commands.splitBlock()
+}
+
+const expectUnique = (ids: Array<string | null>) => {
+  expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true)
+  expect(new Set(ids).size).toBe(ids.length)
+}
+
+describe('paragraph ids', () => {
+  it('keeps the id through edits and gives the split-off half a new one', () => {
+    const editor = collaborativeEditor(seededDoc())
+    const before = paragraphIds(editor)
+    editor.commands.insertContentAt(positionIn(editor, 'Urges', 0), 'Strongly ')
+    expect(paragraphIds(editor)).toEqual(before)
+
+    splitAt(editor, positionIn(editor, 'Urges', 'Strongly Urges all States'.length))
+    const after = paragraphIds(editor)
+    expect(after).toHaveLength(4)
+    expect(after[1]).toBe(before[1])
+    expect(before).not.toContain(after[2])
+    expectUnique(after)
+  })
+
+  it('gives pasted paragraphs new ids even when they were copied from this document', () => {
+    const editor = collaborativeEditor(seededDoc())
+    const [ppId] = paragraphIds(editor)
+    const copied = [
+      `<p data-type="pp" data-id="${ppId}">Recalling its earlier resolutions on the matter,</p>`,
+      `<p data-type="pp" data-id="${ppId}">Recalling also its later resolutions,</p>`,
+      `<p data-type="pp" data-id="${ppId}">Noting the report,</p>`,
+    ].join('')
+    editor.commands.setTextSelection(positionIn(editor, 'Recalling', 'Recalling its earlier resolutions on the matter,'.length))
+    editor.view.pasteHTML(copied)
+    const ids = paragraphIds(editor)
+    expect(ids.length).toBeGreaterThanOrEqual(5)
+    expect(ids[0]).toBe(ppId)
+    expectUnique(ids)
+  })
+
+  it('stays unique when two people split the same paragraph at the same time', () => {
+    const docA = seededDoc()
+    const docB = new Y.Doc()
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA))
+    const a = collaborativeEditor(docA)
+    const b = collaborativeEditor(docB)
+    expect(paragraphIds(b)).toEqual(paragraphIds(a))
+
+    // Both split OP 1 before either hears of the other's change.
+    splitAt(a, positionIn(a, 'Urges', 'Urges all States'.length))
+    splitAt(b, positionIn(b, 'Urges', 'Urges all States to cooperate'.length))
+    Y.applyUpdate(docA, Y.encodeStateAsUpdate(docB, Y.encodeStateVector(docA)))
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA, Y.encodeStateVector(docB)))
+
+    expect(a.state.doc.toJSON()).toEqual(b.state.doc.toJSON())
+    expectUnique(paragraphIds(a))
+    expect(paragraphIds(a).length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('keeps the id when Tab makes an OP a sub-paragraph', () => {
+    const editor = collaborativeEditor(seededDoc())
+    const before = paragraphIds(editor)
+    editor.commands.setTextSelection(positionIn(editor, 'Decides', 2))
+    expect(editor.commands.indentParagraph()).toBe(true)
+    expect(paragraphIds(editor)).toEqual(before)
+    const levels: number[] = []
+    editor.state.doc.descendants((node) => {
+      if (node.type.name === 'op') levels.push(node.attrs.level)
+    })
+    expect(levels).toEqual([0, 1])
+  })
+})
