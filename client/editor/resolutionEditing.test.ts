@@ -134,4 +134,25 @@ describe('paragraph ids', () => {
     })
     expect(levels).toEqual([0, 1])
   })
+
+  it('keeps the id when a PP becomes an OP and back, moving it to the other part', () => {
+    const editor = collaborativeEditor(seededDoc())
+    const [ppId, firstOpId] = paragraphIds(editor)
+    editor.commands.setTextSelection(positionIn(editor, 'Urges', 3))
+    expect(editor.commands.togglePreambularOperative()).toBe(true)
+    expect(editor.state.selection.$from.parent.type.name).toBe('pp')
+    expect(editor.state.doc.child(3).childCount).toBe(2)
+    expect(editor.state.doc.child(3).lastChild!.attrs.id).toBe(firstOpId)
+
+    expect(editor.commands.togglePreambularOperative()).toBe(true)
+    expect(editor.state.doc.child(4).firstChild!.attrs.id).toBe(firstOpId)
+    expect(editor.state.doc.child(4).firstChild!.textContent).toMatch(/^Urges all States/)
+    expect(paragraphIds(editor)[0]).toBe(ppId)
+  })
+
+  it('refuses to move the only PP, which the schema requires', () => {
+    const editor = collaborativeEditor(seededDoc())
+    editor.commands.setTextSelection(positionIn(editor, 'Recalling', 3))
+    expect(editor.commands.togglePreambularOperative()).toBe(false)
+  })
 })
