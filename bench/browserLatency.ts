@@ -34,8 +34,9 @@ try {
   const created = await fetch(`${server.url}/api/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text: 'The General Assembly,\nRecalling its resolutions,\n1. Decides to act.' }),
+    body: JSON.stringify({ title: 'Latency', text: 'The General Assembly,\nRecalling its resolutions,\n1. Decides to act.' }),
   })
+  if (created.status !== 201) throw new Error(`creating the document failed: ${await created.text()}`)
   const { id } = (await created.json()) as { id: string }
   const open = async (name: string) => {
     const context = await browser.newContext({ baseURL: server.url })
@@ -48,21 +49,21 @@ try {
   const a = await open('Writer')
   const b = await open('Reader')
 
-  await b.evaluate(() => {
-    const w = window as unknown as { received: number[] }
-    w.received = []
-    const op = document.querySelector('.resolution p[data-type="op"]')!
+  // Passed as source text: tsx would wrap named functions in a helper the page does not have.
+  await b.evaluate(`(() => {
+    window.received = []
+    const op = document.querySelector('.resolution p[data-type="op"]')
     const textLength = () => {
-      const copy = op.cloneNode(true) as HTMLElement
+      const copy = op.cloneNode(true)
       copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
-      return copy.textContent!.length
+      return copy.textContent.length
     }
     const start = textLength()
     new MutationObserver(() => {
       const now = performance.timeOrigin + performance.now()
-      while (start + w.received.length < textLength()) w.received.push(now)
+      while (start + window.received.length < textLength()) window.received.push(now)
     }).observe(op, { subtree: true, childList: true, characterData: true })
-  })
+  })()`)
   await a.evaluate(() => {
     const w = window as unknown as { sent: number[] }
     w.sent = []

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the shared Yjs server benchmark (../shared/bench) against Penholder's server and,
- * side by side, the reference y-websocket server it ships. The harness's folder is read-only, so it
+ * side by side, the reference y-websocket server it ships; then browser-to-browser typing latency. The harness's folder is read-only, so it
  * is copied to a temporary directory and its dependencies installed there once.
  *
  *   npm run bench                       all scenarios, both servers (about 10 minutes on 2 cores)
@@ -9,7 +9,7 @@
  *   any other option is passed to the harness (see ../shared/bench/README.md)
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -70,5 +70,11 @@ const { renderTables } = (await import(pathToFileURL(join(harness, 'lib/report.j
   renderTables: (results: unknown[]) => string
 }
 const results = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)
-console.log(renderTables(results))
-console.error(`Raw results: ${out}`)
+const tables = renderTables(results)
+
+console.error('\n=== browser-to-browser typing latency ===')
+const latency = execFileSync(process.execPath, ['--import', tsx, 'bench/browserLatency.ts'], { encoding: 'utf8' })
+const report = `${tables}\n${latency}`
+writeFileSync(out.replace(/\.jsonl$/, '.md'), `# npm run bench ${stamp}\n${report}`)
+console.log(report)
+console.error(`Results: ${out} and .md beside it`)
