@@ -1,16 +1,23 @@
 import { useEffect, useState } from 'react'
 
-export type Route = { page: 'home' } | { page: 'draft'; documentId: string } | { page: 'not-found' }
+export type Route =
+  | { page: 'home' }
+  | { page: 'draft'; documentId: string }
+  | { page: 'join'; token: string }
+  | { page: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' }
   const draft = /^\/d\/([\w-]+)\/?$/.exec(pathname)
   if (draft) return { page: 'draft', documentId: draft[1] }
+  const join = /^\/join\/([\w-]+)\/?$/.exec(pathname)
+  if (join) return { page: 'join', token: join[1] }
   return { page: 'not-found' }
 }
 
-export function navigate(path: string): void {
-  history.pushState(null, '', path)
+export function navigate(path: string, { replace = false, state = null as unknown } = {}): void {
+  if (replace) history.replaceState(state, '', path)
+  else history.pushState(state, '', path)
   dispatchEvent(new PopStateEvent('popstate'))
 }
 

@@ -1,4 +1,4 @@
-import { caretAtEnd, expect, live, ops, personPage, pps, test, textOf } from './support/fixtures'
+import { caretAtEnd, createInviteLink, expect, joinWith, live, ops, personPage, pps, test, textOf } from './support/fixtures'
 
 const DRAFT = `United Nations                                   A/C.3/81/L.12
 General Assembly
@@ -40,9 +40,11 @@ test('two facilitators co-edit a pasted resolution live, and nothing is lost on 
   await expect(ops(ana).nth(2)).toHaveAttribute('data-label', '3.')
   await expect(ana.locator('.opening-words').first()).toHaveText('Recalling')
 
-  // Bruno opens the same link.
-  const bruno = await personPage(browser, server, 'Bruno')
-  await bruno.goto(ana.url())
+  // Ana keeps her personal link, and invites Bruno as a second facilitator.
+  await expect(ana.getByRole('textbox', { name: 'Your facilitator link' })).toHaveValue(/\/join\//)
+  await ana.getByRole('button', { name: 'Done' }).click()
+  const link = await createInviteLink(ana, { role: 'facilitator' })
+  const bruno = await joinWith(browser, link, 'Bruno')
   await live(bruno)
   await expect(ana.locator('.presence')).toContainText('Bruno')
 
@@ -92,7 +94,7 @@ test('two facilitators co-edit a pasted resolution live, and nothing is lost on 
   await bruno.keyboard.type(' Adopted.')
   await expect(ops(ana).nth(3)).toContainText('Adopted.')
 
-  const response = await ana.request.get(`${server.url}/api/documents/${ana.url().split('/d/')[1]}/paragraphs`)
+  const response = await ana.request.get(`/api/documents/${ana.url().split('/d/')[1]}/paragraphs`)
   const paragraphs = await response.json()
   expect(paragraphs.map((p: { number: string }) => p.number)).toEqual(['PP1', 'PP2', '1', '1 (a)', '2', '3'])
   await ana.screenshot({ path: 'test-results/draft-room.png', fullPage: true })

@@ -3,9 +3,12 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { csrfForCookies } from './access/authorize'
 import { collabHandler } from './collab/collabRoute'
 import type { Rooms } from './collab/rooms'
 import { documentRoutes } from './routes/documents'
+import { inviteRoutes } from './routes/invites'
+import { sessionRoutes } from './routes/sessions'
 import type { Store } from './store/types'
 
 export interface AppDeps {
@@ -13,14 +16,20 @@ export interface AppDeps {
   rooms: Rooms
   /** The built client (vite build output); omitted in API-only tests. */
   staticDir?: string
+  /** When set, creating a resolution needs `Authorization: Bearer <createToken>` (CREATE_TOKEN). */
+  createToken?: string
   log: (message: string, error?: unknown) => void
 }
 
 /** The API alone, so that its type can be handed to the client's typed `hc` client. */
-export function createApi(deps: Pick<AppDeps, 'store' | 'rooms'>) {
+export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'createToken'>) {
   return new Hono()
+    .use('*', csrfForCookies)
     .get('/health', (c) => c.json({ ok: true }))
-    .route('/documents', documentRoutes(deps.store, deps.rooms))
+    .get('/config', (c) => c.json({ createRestricted: Boolean(deps.createToken) }))
+    .route('/', sessionRoutes(deps.store))
+    .route('/documents', documentRoutes(deps))
+    .route('/documents/:id/invites', inviteRoutes(deps.store, deps.rooms))
 }
 export type ApiType = ReturnType<typeof createApi>
 
@@ -42,8 +51,9 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
-      const status = error.status
-      return c.json({ error: error.message || 'Bad request' }, status)
+      // Hono's CSRF guard throws a bare 403.
+      const fallback = error.status === 403 ? 'Refused: the request did not come from this site.' : 'Bad request'
+      return c.json({ error: error.message || fallback }, error.status)
     }
     deps.log(`unhandled error on ${c.req.method} ${c.req.path}`, error)
     return c.json({ error: 'Internal error; the change was not made. Try again.' }, 500)

@@ -5,12 +5,14 @@ import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
 import { createApp } from './app'
 import { Rooms } from './collab/rooms'
 import { openSqliteStore } from './store/sqliteStore'
+import type { Store } from './store/types'
 
 export interface ServerConfig {
   port: number
   host: string
   dataDir: string
   staticDir?: string
+  createToken?: string
   log?: (message: string, error?: unknown) => void
 }
 
@@ -18,6 +20,7 @@ export interface RunningServer {
   url: string
   port: number
   rooms: Rooms
+  store: Store
   close(): Promise<void>
 }
 
@@ -29,7 +32,7 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.log ?? defaultLog
   const store = openSqliteStore(config.dataDir)
   const rooms = new Rooms(store, { flushDelayMs: 2000, compactAfterUpdates: 500, log })
-  const app = createApp({ store, rooms, staticDir: config.staticDir, log })
+  const app = createApp({ store, rooms, staticDir: config.staticDir, createToken: config.createToken, log })
   // maxPayload makes `ws` close an oversized frame with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
 
@@ -42,6 +45,7 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
           url,
           port: info.port,
           rooms,
+          store,
           close: () =>
             new Promise<void>((done) => {
               for (const client of wss.clients) client.terminate()

@@ -5,7 +5,9 @@ const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
 
-const server = await startServer({ port, host, dataDir, staticDir: resolve('dist') })
+// Open by default on a local install; a deployment sets CREATE_TOKEN to restrict who creates resolutions.
+const createToken = process.env.CREATE_TOKEN || undefined
+const server = await startServer({ port, host, dataDir, staticDir: resolve('dist'), createToken })
 console.log(`Penholder is running at ${server.url}  (data: ${dataDir})`)
 
 let stopping = false

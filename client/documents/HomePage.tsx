@@ -6,7 +6,7 @@ import { NewResolutionForm } from './NewResolutionForm'
 const formatTime = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-export function HomePage() {
+export function HomePage({ userName }: { userName: string }) {
   const [documents, setDocuments] = useState<DocumentListItem[] | null>(null)
   const [error, setError] = useState('')
 
@@ -42,7 +42,11 @@ export function HomePage() {
             </p>
           )}
           {documents === null && !error && <p aria-busy="true">Loading…</p>}
-          {documents?.length === 0 && <p className="muted">No resolutions yet. Create the first one.</p>}
+          {documents?.length === 0 && (
+            <p className="muted">
+              No resolutions yet. Create one, or open the invite link a facilitator sent you.
+            </p>
+          )}
           {documents && documents.length > 0 && (
             <table className="documents">
               <thead>
@@ -76,7 +80,7 @@ export function HomePage() {
             </table>
           )}
         </section>
-        <NewResolutionForm />
+        <NewResolutionForm userName={userName} />
       </div>
     </main>
   )

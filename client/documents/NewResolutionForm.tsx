@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { MAX_PASTED_TEXT } from '../../shared/api/documents'
 import { api, errorMessage } from '../api'
 import { navigate } from '../router'
@@ -6,12 +6,22 @@ import { navigate } from '../router'
 type Mode = 'blank' | 'paste'
 
 /** Creates a resolution, blank or from the pasted text of a draft, and opens its draft room. */
-export function NewResolutionForm() {
+export function NewResolutionForm({ userName }: { userName: string }) {
+  const [restricted, setRestricted] = useState(false)
+  const [creationKey, setCreationKey] = useState('')
   const [mode, setMode] = useState<Mode>('blank')
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+
+  useEffect(() => {
+    void api.config
+      .$get()
+      .then((response) => response.json())
+      .then((config) => setRestricted(config.createRestricted))
+      .catch(() => {})
+  }, [])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -20,11 +30,13 @@ export function NewResolutionForm() {
     if (mode === 'paste' && !text.trim()) return setError('Paste the text of a draft resolution.')
     setBusy(true)
     try {
-      const json = mode === 'blank' ? { title } : { text, ...(title.trim() ? { title } : {}) }
-      const response = await api.documents.$post({ json })
+      const json = { name: userName, ...(mode === 'blank' ? { title } : { text, ...(title.trim() ? { title } : {}) }) }
+      const headers: Record<string, string> = restricted ? { authorization: `Bearer ${creationKey}` } : {}
+      const response = await api.documents.$post({ json }, { headers })
       if (response.status !== 201) throw new Error(await errorMessage(response))
-      const { id } = (await response.json()) as { id: string }
-      navigate(`/d/${id}`)
+      const { id, url } = (await response.json()) as { id: string; url: string }
+      // The personal link exists only now (the server keeps a hash): hand it to the room to show once.
+      navigate(`/d/${id}`, { state: { personalLink: url } })
     } catch (caught) {
       setError(`The resolution was not created: ${(caught as Error).message}`)
       setBusy(false)
@@ -62,6 +74,21 @@ export function NewResolutionForm() {
               maxLength={MAX_PASTED_TEXT}
               aria-describedby="new-text-help"
               onChange={(event) => setText(event.target.value)}
+            />
+          </>
+        )}
+        {restricted && (
+          <>
+            <label htmlFor="creation-key">Creation key</label>
+            <p className="help" id="creation-key-help">
+              This server lets only people with its creation key start resolutions. Ask whoever runs it.
+            </p>
+            <input
+              id="creation-key"
+              type="password"
+              value={creationKey}
+              aria-describedby="creation-key-help"
+              onChange={(event) => setCreationKey(event.target.value)}
             />
           </>
         )}

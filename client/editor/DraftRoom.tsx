@@ -1,10 +1,14 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
+import type { Access } from '../../shared/api/access'
 import type { DocumentListItem } from '../../shared/api/documents'
-import { api, errorMessage } from '../api'
+import { can, describeRole } from '../../shared/policy/policy'
 import { NotFound } from '../NotFound'
+import { CopyField } from '../people/CopyField'
 import { colourFor } from '../people/displayName'
+import { PeoplePanel } from '../people/PeoplePanel'
 import { PresenceList } from '../people/PresenceList'
 import { ResolutionEditor } from './ResolutionEditor'
+import { useAccess } from './useAccess'
 import { type ConnectionState, useCollaboration } from './useCollaboration'
 
 const STATUS_TEXT: Record<ConnectionState, string> = {
@@ -12,32 +16,40 @@ const STATUS_TEXT: Record<ConnectionState, string> = {
   connected: 'Live',
   reconnecting: 'Offline: reconnecting. Your edits are kept and will be sent.',
   'not-found': 'This resolution does not exist.',
-  forbidden: 'You no longer have access to this resolution.',
+  forbidden: 'Your access to this resolution has ended. Ask the facilitator for a new link.',
 }
 
 /** The draft room: the live text of one resolution and who is working on it. */
-export function DraftRoom({ documentId, userName }: { documentId: string; userName: string }) {
-  const user = useMemo(() => ({ name: userName, color: colourFor(userName) }), [userName])
-  const [meta, setMeta] = useState<DocumentListItem | null | 'missing'>(null)
-  const [error, setError] = useState('')
-  const { collaboration, state } = useCollaboration(documentId, user)
+export function DraftRoom({ documentId }: { documentId: string }) {
+  const state = useAccess(documentId)
+  if (state.status === 'loading') return <p className="loading" aria-busy="true">Opening the resolution…</p>
+  if (state.status === 'not-found') return <NotFound what="resolution" />
+  if (state.status !== 'ready') {
+    return (
+      <main className="page narrow">
+        <h1>{state.status === 'denied' ? 'No access to this resolution' : 'Something went wrong'}</h1>
+        <p role="alert">{state.message}</p>
+        <p>
+          <a href="/">Go to your resolutions</a>
+        </p>
+      </main>
+    )
+  }
+  return <Room document={state.document} access={state.access} />
+}
 
-  useEffect(() => {
-    let cancelled = false
-    void (async () => {
-      const response = await api.documents[':id'].$get({ param: { id: documentId } })
-      if (cancelled) return
-      if (response.status === 404) return setMeta('missing')
-      if (!response.ok) return setError(await errorMessage(response))
-      const body = (await response.json()) as { document: DocumentListItem }
-      setMeta(body.document)
-    })().catch(() => !cancelled && setError('Could not reach the server. Check your connection and reload.'))
-    return () => {
-      cancelled = true
-    }
-  }, [documentId])
+function Room({ document, access }: { document: DocumentListItem; access: Access }) {
+  const user = useMemo(() => ({ name: access.name, color: colourFor(access.name) }), [access.name])
+  const { collaboration, state } = useCollaboration(document.id, user)
+  const [peopleOpen, setPeopleOpen] = useState(false)
+  const [personalLink, setPersonalLink] = useState<string | null>(
+    () => (history.state as { personalLink?: string } | null)?.personalLink ?? null,
+  )
+  // Offline editing stays possible: Yjs sends the edits on reconnect. Only a closed door stops typing.
+  const editable = can(access.role, 'text.edit') && state !== 'forbidden'
+  const manages = can(access.role, 'invites.manage')
 
-  if (meta === 'missing' || state === 'not-found') return <NotFound what="resolution" />
+  if (state === 'not-found') return <NotFound what="resolution" />
 
   return (
     <div className="room">
@@ -45,24 +57,49 @@ export function DraftRoom({ documentId, userName }: { documentId: string; userNa
         <a href="/" className="back">
           ← Resolutions
         </a>
-        <h1 className="room-title">{meta?.title ?? ' '}</h1>
+        <h1 className="room-title">{document.title}</h1>
+        <p className="role-badge" data-role={access.role}>
+          {describeRole(access.role, access.state, access.organisation)}
+          {!can(access.role, 'text.edit') && <span className="muted"> · text is read-only</span>}
+        </p>
         <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
           {STATUS_TEXT[state]}
         </p>
         {collaboration && <PresenceList awareness={collaboration.provider.awareness} />}
+        {manages && (
+          <button type="button" aria-expanded={peopleOpen} aria-controls="people-panel" onClick={() => setPeopleOpen(!peopleOpen)}>
+            People & links
+          </button>
+        )}
       </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      {personalLink && (
+        <div className="banner" role="region" aria-label="Your facilitator link">
+          <p>
+            <strong>Your personal facilitator link.</strong> Keep it: it is how you get back in from another browser.
+            It is shown only once.
+          </p>
+          <CopyField value={personalLink} label="Your facilitator link" />
+          <button
+            type="button"
+            onClick={() => {
+              history.replaceState(null, '')
+              setPersonalLink(null)
+            }}
+          >
+            Done
+          </button>
+        </div>
       )}
-      {collaboration ? (
-        <ResolutionEditor collaboration={collaboration} user={user} />
-      ) : (
-        <p className="loading" aria-busy="true">
-          Loading the text…
-        </p>
-      )}
+      <div className="room-body">
+        {collaboration ? (
+          <ResolutionEditor collaboration={collaboration} user={user} editable={editable} canEdit={can(access.role, 'text.edit')} />
+        ) : (
+          <p className="loading" aria-busy="true">
+            Loading the text…
+          </p>
+        )}
+        {manages && peopleOpen && <PeoplePanel documentId={document.id} onClose={() => setPeopleOpen(false)} />}
+      </div>
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
+import { useEffect } from 'react'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
 import { ResolutionEditing } from './resolutionEditing'
@@ -9,10 +10,15 @@ import { ResolutionPresentation } from './resolutionPresentation'
 interface Props {
   collaboration: CollaborationHandle
   user: { name: string; color: string }
+  /** Whether typing is possible right now (the role may edit and the connection is live). */
+  editable: boolean
+  /** Whether the role may edit at all; read-only roles get no toolbar. */
+  canEdit: boolean
 }
 
-export function ResolutionEditor({ collaboration, user }: Props) {
+export function ResolutionEditor({ collaboration, user, editable, canEdit }: Props) {
   const editor = useEditor({
+    editable,
     extensions: [
       ...resolutionExtensions,
       ResolutionEditing,
@@ -24,6 +30,9 @@ export function ResolutionEditor({ collaboration, user }: Props) {
       attributes: { class: 'resolution', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Resolution text' },
     },
   })
+  useEffect(() => {
+    editor?.setEditable(editable)
+  }, [editor, editable])
   const context = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -35,7 +44,7 @@ export function ResolutionEditor({ collaboration, user }: Props) {
 
   return (
     <div className="editor-frame">
-      <div className="toolbar" role="toolbar" aria-label="Paragraph tools">
+      {canEdit && <div className="toolbar" role="toolbar" aria-label="Paragraph tools">
         <button
           type="button"
           aria-pressed={context?.italic ?? false}
@@ -68,7 +77,7 @@ export function ResolutionEditor({ collaboration, user }: Props) {
         >
           {context?.inOp ? 'Make preambular' : 'Make operative'}
         </button>
-      </div>
+      </div>}
       <EditorContent editor={editor} className="page-sheet" />
     </div>
   )

@@ -1,33 +1,49 @@
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import type { Role } from '../../shared/policy/policy'
 
 interface Person {
   clientId: number
   name: string
   color: string
+  group: string
   isMe: boolean
 }
 
-function peopleIn(awareness: Awareness): Person[] {
+/** Facilitators first, then each delegation by State, then observers by organisation. */
+function groupOf(user: { role?: Role; state?: string | null; organisation?: string | null }): string {
+  if (user.role === 'delegation') return user.state ?? 'Delegations'
+  if (user.role === 'observer') return user.organisation ? `Observer: ${user.organisation}` : 'Observers'
+  return 'Facilitators'
+}
+
+const groupRank = (group: string) => (group === 'Facilitators' ? 0 : group.startsWith('Observer') ? 2 : 1)
+
+function peopleIn(awareness: Awareness): Map<string, Person[]> {
   const people: Person[] = []
   awareness.getStates().forEach((state, clientId) => {
-    const user = state.user as { name?: unknown; color?: unknown } | undefined
+    // The server stamps `user` from the session, so these fields are trustworthy.
+    const user = state.user as { name?: unknown; color?: unknown; role?: Role; state?: string | null; organisation?: string | null } | undefined
     if (typeof user?.name !== 'string') return
     people.push({
       clientId,
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#555',
+      group: groupOf(user),
       isMe: clientId === awareness.clientID,
     })
   })
-  return people.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name))
+  people.sort((a, b) => groupRank(a.group) - groupRank(b.group) || a.group.localeCompare(b.group) || a.name.localeCompare(b.name))
+  const groups = new Map<string, Person[]>()
+  for (const person of people) groups.set(person.group, [...(groups.get(person.group) ?? []), person])
+  return groups
 }
 
-/** Who is in the room right now, from the awareness states of everyone connected. */
+/** Who is in the room right now, grouped by delegation, from everyone's awareness state. */
 export function PresenceList({ awareness }: { awareness: Awareness }) {
-  const [people, setPeople] = useState(() => peopleIn(awareness))
+  const [groups, setGroups] = useState(() => peopleIn(awareness))
   useEffect(() => {
-    const update = () => setPeople(peopleIn(awareness))
+    const update = () => setGroups(peopleIn(awareness))
     update()
     awareness.on('change', update)
     return () => awareness.off('change', update)
@@ -35,16 +51,20 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
 
   return (
     <section className="presence" aria-label="People in the room">
-      <h2 className="visually-hidden">In the room</h2>
-      <ul>
-        {people.map((person) => (
-          <li key={person.clientId} className="person" style={{ borderColor: person.color }}>
-            <span className="dot" style={{ background: person.color }} aria-hidden="true" />
-            {person.name}
-            {person.isMe && <span className="muted"> (you)</span>}
-          </li>
-        ))}
-      </ul>
+      {[...groups].map(([group, people]) => (
+        <div key={group} className="presence-group">
+          <span className="presence-group-name">{group}</span>
+          <ul>
+            {people.map((person) => (
+              <li key={person.clientId} className="person" style={{ borderColor: person.color }}>
+                <span className="dot" style={{ background: person.color }} aria-hidden="true" />
+                {person.name}
+                {person.isMe && <span className="muted"> (you)</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </section>
   )
 }

@@ -81,3 +81,42 @@ export async function caretAtEnd(page: Page, paragraph: Locator): Promise<void> 
   await page.keyboard.press('End')
   await page.waitForTimeout(100)
 }
+
+/** A facilitator creates an invite link in the People panel and returns it. */
+export async function createInviteLink(
+  page: Page,
+  invitee: { role: 'facilitator' } | { role: 'delegation'; search: string; state: string } | { role: 'observer'; organisation: string },
+): Promise<string> {
+  const panel = page.locator('#people-panel')
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'People & links' }).click()
+  await panel.getByLabel(invitee.role[0].toUpperCase() + invitee.role.slice(1), { exact: true }).check()
+  if (invitee.role === 'delegation') {
+    await panel.getByRole('combobox', { name: 'State' }).fill(invitee.search)
+    await panel.getByRole('option', { name: invitee.state, exact: true }).click()
+  }
+  if (invitee.role === 'observer') await panel.getByLabel('Organisation').fill(invitee.organisation)
+  await panel.getByRole('button', { name: 'Create link' }).click()
+  const field = panel.locator('.created-link input')
+  await expect(field).toHaveValue(/\/join\//)
+  return field.inputValue()
+}
+
+/** Someone opens an invite link in their own browser and joins under a name. */
+export async function joinWith(browser: Browser, link: string, name: string): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByRole('button', { name: 'Join' }).click()
+  await expect(page).toHaveURL(/\/d\/r-/)
+  return page
+}
+
+/** A facilitator creates a resolution from pasted text through the home page. */
+export async function createFromText(page: Page, text: string): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel('Pasted text').check()
+  await page.getByLabel('Text of the draft').fill(text)
+  await page.getByRole('button', { name: 'Create resolution' }).click()
+  await expect(page).toHaveURL(/\/d\/r-/)
+}

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawnServer, type SpawnedServer } from '../test/spawnServer'
-import { connect, createDocument, eventually, paragraphText, startTestServer, synced, tempDataDir } from '../test/testServer'
+import { connect, createDocument, eventually, paragraphText, startTestServer, synced, tempDataDir, withToken } from '../test/testServer'
 
 const TEXT = `The General Assembly,
 Recalling its previous resolutions,
@@ -14,8 +14,8 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop('SIGKILL')
 })
 
-const client = (url: string, documentId: string) => {
-  const c = connect(`${url.replace('http', 'ws')}/collab`, documentId)
+const client = (url: string, documentId: string, token: string) => {
+  const c = connect(`${url.replace('http', 'ws')}/collab`, documentId, token)
   cleanups.push(() => c.provider.destroy())
   return c
 }
@@ -24,23 +24,23 @@ describe('stored safely', () => {
   it('keeps every edit across a clean restart, from the compacted log', async () => {
     const dataDir = tempDataDir()
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const first = await startTestServer(dataDir)
-    const id = await createDocument(first.url, { title: 'Restart', text: TEXT })
-    const a = client(first.url, id)
+    const first = await startTestServer({ dataDir })
+    const { id, token } = await createDocument(first.url, { title: 'Restart', text: TEXT })
+    const a = client(first.url, id, token)
     await synced(a.provider)
     for (let i = 0; i < 50; i++) paragraphText(a.doc, 'operatives', 0).insert(0, `${i} `)
     const expected = paragraphText(a.doc, 'operatives', 0).toString()
-    const b = client(first.url, id)
+    const b = client(first.url, id, token)
     await eventually(() => expect(paragraphText(b.doc, 'operatives', 0)?.toString()).toBe(expected))
     a.provider.destroy()
     b.provider.destroy()
     await first.close()
 
-    const second = await startTestServer(dataDir)
-    const c = client(second.url, id)
+    const second = await startTestServer({ dataDir })
+    const c = client(second.url, id, token)
     await synced(c.provider)
     expect(paragraphText(c.doc, 'operatives', 0).toString()).toBe(expected)
-    const paragraphs = await (await fetch(`${second.url}/api/documents/${id}/paragraphs`)).json()
+    const paragraphs = await (await withToken(second.url, token)(`/api/documents/${id}/paragraphs`)).json()
     expect(paragraphs[1].text).toBe(expected)
     c.provider.destroy()
     await second.close()
@@ -52,9 +52,9 @@ describe('stored safely', () => {
     const first = await spawnServer(dataDir)
     servers.push(first)
     const { url } = first
-    const id = await createDocument(url, { title: 'Kill', text: TEXT })
-    const writer = client(url, id)
-    const reader = client(url, id)
+    const { id, token } = await createDocument(url, { title: 'Kill', text: TEXT })
+    const writer = client(url, id, token)
+    const reader = client(url, id, token)
     await Promise.all([synced(writer.provider), synced(reader.provider)])
 
     // The writer streams edits; once the reader has seen a good number, kill the server mid-stream.
@@ -72,7 +72,7 @@ describe('stored safely', () => {
 
     const restarted = await spawnServer(dataDir, first.port)
     servers.push(restarted)
-    const fresh = client(restarted.url, id)
+    const fresh = client(restarted.url, id, token)
     await synced(fresh.provider)
     const stored = paragraphText(fresh.doc, 'operatives', 0).toString()
     // Every token the reader had received is in the stored text (the writer may have sent more).

@@ -5,7 +5,9 @@ import { CloseCode } from '../../shared/api/closeCodes'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution, summarise } from '../../shared/paragraphs/readResolution'
 import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+import type { Role } from '../../shared/policy/policy'
 import type { Store } from '../store/types'
+import { pinAwareness } from './pinAwareness'
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -16,13 +18,33 @@ import {
   ProtocolError,
 } from './protocol'
 
+/** Who is at the other end of a connection, as the server knows it from their credentials. */
+export interface PeerIdentity {
+  inviteId: string
+  name: string
+  role: Role
+  state: string | null
+  organisation: string | null
+}
+
 /** One end of a collaboration connection, as the room sees it. */
 export interface Peer {
   send(message: Uint8Array): void
   close(code: number, reason: string): void
   /** Decided by the policy when the connection opens; read-only peers never change the text. */
   readonly canEditText: boolean
+  readonly identity: PeerIdentity
 }
+
+interface PeerState {
+  /** The one awareness client id this connection may speak for (see pinAwareness). */
+  clientId?: number
+  /** Text updates refused from a read-only connection so far. */
+  refusedWrites: number
+}
+
+/** A read-only connection that sends this many text updates is closed: it is broken or hostile. */
+export const MAX_REFUSED_WRITES = 3
 
 export interface RoomOptions {
   /** Write the summary (title, counts, last change) this long after a change, at most. */
@@ -61,7 +83,7 @@ export function readDocJson(doc: Y.Doc): DocJson {
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
-  private readonly peers = new Map<Peer, Set<number>>()
+  private readonly peers = new Map<Peer, PeerState>()
   private lastSeq: number
   private updatesSinceCompaction = 0
   private lastChangeAt = 0
@@ -88,17 +110,22 @@ export class Room {
   }
 
   join(peer: Peer): void {
-    this.peers.set(peer, new Set())
+    this.peers.set(peer, { refusedWrites: 0 })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.awareness.getStates().size > 0) peer.send(this.allAwarenessStates())
   }
 
   leave(peer: Peer): void {
-    const clientIds = this.peers.get(peer)
-    if (!clientIds) return
+    const state = this.peers.get(peer)
+    if (!state) return
     this.peers.delete(peer)
-    if (clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], 'left')
+    if (state.clientId !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness, [state.clientId], 'left')
     if (this.peers.size === 0) this.onEmpty(this)
+  }
+
+  /** Closes every connection that matches, e.g. all those opened with a revoked link. */
+  disconnect(matches: (peer: Peer) => boolean, code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) if (matches(peer)) peer.close(code, reason)
   }
 
   /** Handles one frame; a bad frame closes that connection only. */
@@ -113,21 +140,32 @@ export class Room {
   }
 
   private dispatch(peer: Peer, message: ClientMessage): void {
+    const state = this.peers.get(peer)
+    if (!state) return
     switch (message.type) {
       case 'sync-step-1':
         peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
         return
       case 'sync-step-2':
       case 'update':
-        if (!peer.canEditText) {
-          peer.close(CloseCode.Forbidden, 'This connection may not change the text')
+        if (peer.canEditText) {
+          Y.applyUpdate(this.doc, message.update, peer)
           return
         }
-        Y.applyUpdate(this.doc, message.update, peer)
+        // The read-only gate: never applied, stored or relayed. The stock provider answers our
+        // sync step 1 with a step 2 on every connect, so that one is dropped quietly; updates
+        // are what an editor sends, and a read-only connection that keeps sending them is closed.
+        if (message.type === 'update' && ++state.refusedWrites >= MAX_REFUSED_WRITES) {
+          peer.close(CloseCode.Forbidden, 'This connection may not change the text')
+        }
         return
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer)
+      case 'awareness': {
+        const pinned = pinAwareness(message.update, peer.identity, state.clientId)
+        if (!pinned) return
+        state.clientId = pinned.clientId
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, pinned.update, peer)
         return
+      }
       case 'query-awareness':
         peer.send(this.allAwarenessStates())
         return
@@ -155,13 +193,7 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
   ): void => {
-    const owned = this.peers.get(origin as Peer)
-    if (owned) {
-      for (const id of added) owned.add(id)
-      for (const id of removed) owned.delete(id)
-    }
     const changed = [...added, ...updated, ...removed]
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     for (const peer of this.peers.keys()) peer.send(message)

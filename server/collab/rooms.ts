@@ -1,3 +1,4 @@
+import { CloseCode } from '../../shared/api/closeCodes'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import type { Store } from '../store/types'
 import { loadDocument, readDocJson, Room, type RoomOptions } from './room'
@@ -34,6 +35,13 @@ export class Rooms {
     } finally {
       doc.destroy()
     }
+  }
+
+  /** Closes the open connections made with one invite link (after it was revoked). */
+  disconnectInvite(documentId: string, inviteId: string): void {
+    this.rooms
+      .get(documentId)
+      ?.disconnect((peer) => peer.identity.inviteId === inviteId, CloseCode.Forbidden, 'Your link has been revoked')
   }
 
   get loaded(): number {

@@ -6,15 +6,29 @@ import { readResolution, summarise } from '../../shared/paragraphs/readResolutio
 import type { ResolutionDraft } from '../../shared/paragraphs/types'
 import { randomId } from '../../shared/randomId'
 import { resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
-import type { Store } from '../store/types'
+import { newInvite } from '../access/invites'
+import { newToken } from '../access/tokens'
+import type { InviteRecord, Store } from '../store/types'
 
 export class MissingTitleError extends Error {}
 
+export interface CreatedResolution {
+  id: string
+  /** The creator's facilitator invite and its token: shown once, stored only hashed. */
+  creator: InviteRecord
+  token: string
+}
+
 /**
- * Creates a resolution, blank or from pasted text. The server writes the initial content as the
- * document's first Yjs update: clients never seed content, so two first visitors cannot both do it.
+ * Creates a resolution, blank or from pasted text, and makes its creator a facilitator. The server
+ * writes the initial content as the document's first Yjs update: clients never seed content, so
+ * two first visitors cannot both do it.
  */
-export function createResolution(store: Store, input: { title?: string; text?: string }, now = Date.now()): string {
+export function createResolution(
+  store: Store,
+  input: { title?: string; text?: string },
+  now = Date.now(),
+): CreatedResolution {
   const draft = draftFor(input)
   if (!draft.title) throw new MissingTitleError('title: required (the pasted text has no title either)')
   const json = draftToDocJson(draft)
@@ -23,11 +37,14 @@ export function createResolution(store: Store, input: { title?: string; text?: s
   try {
     prosemirrorJSONToYXmlFragment(resolutionSchema, json, doc.getXmlFragment(YJS_FRAGMENT))
     const id = randomId('r-', 10)
+    const token = newToken()
+    const creator = newInvite(id, { role: 'facilitator' }, token, now)
     store.createDocument(
       { id, ...summarise(readResolution(json)), createdAt: now, updatedAt: now },
       Y.encodeStateAsUpdate(doc),
+      creator,
     )
-    return id
+    return { id, creator, token }
   } finally {
     doc.destroy()
   }

@@ -1,7 +1,12 @@
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import { createDocumentBody, type DocumentListItem } from '../../shared/api/documents'
 import { readResolution } from '../../shared/paragraphs/readResolution'
+import { randomId } from '../../shared/randomId'
+import { authorize } from '../access/authorize'
+import { credentialsOf, ensureSession } from '../access/credentials'
+import { inviteUrl } from '../access/invites'
+import { accessList } from '../access/resolveAccess'
+import { hashToken, sameSecret } from '../access/tokens'
 import type { Rooms } from '../collab/rooms'
 import { createResolution, MissingTitleError } from '../documents/createResolution'
 import type { DocumentRecord, Store } from '../store/types'
@@ -16,27 +21,50 @@ const toListItem = (record: DocumentRecord): DocumentListItem => ({
   updatedAt: new Date(record.updatedAt).toISOString(),
 })
 
-export function documentRoutes(store: Store, rooms: Rooms) {
-  const requireDocument = (id: string): DocumentRecord => {
-    const record = store.getDocument(id)
-    if (!record) throw new HTTPException(404, { message: 'No resolution with this id' })
-    return record
-  }
+export interface DocumentRoutesDeps {
+  store: Store
+  rooms: Rooms
+  /** When set, creating a resolution needs `Authorization: Bearer <createToken>`. */
+  createToken?: string
+}
 
+export function documentRoutes({ store, rooms, createToken }: DocumentRoutesDeps) {
   return new Hono()
-    .get('/', (c) => c.json({ documents: store.listDocuments().map(toListItem) }))
+    .get('/', (c) => {
+      const ids = accessList(store, credentialsOf(c)).map((access) => access.documentId)
+      return c.json({ documents: store.listDocuments(ids).map(toListItem) })
+    })
     .post('/', validate('json', createDocumentBody), (c) => {
+      if (createToken && !sameSecret(credentialsOf(c).token ?? '', createToken)) {
+        return c.json({ error: 'Creating resolutions on this server needs its creation key.' }, 403)
+      }
+      const body = c.req.valid('json')
+      let created
       try {
-        const id = createResolution(store, c.req.valid('json'))
-        return c.json({ id }, 201)
+        created = createResolution(store, body)
       } catch (error) {
         if (error instanceof MissingTitleError) return c.json({ error: error.message }, 400)
         throw error
       }
+      // The browser that created it is signed in as its facilitator straight away.
+      if (body.name) {
+        const now = Date.now()
+        store.joinInvite({
+          id: randomId('u-', 10),
+          inviteId: created.creator.id,
+          sessionHash: hashToken(ensureSession(c)),
+          name: body.name,
+          joinedAt: now,
+          lastSeenAt: now,
+        })
+      }
+      const url = inviteUrl(new URL(c.req.url).origin, created.token)
+      return c.json({ id: created.id, token: created.token, url }, 201)
     })
-    .get('/:id', (c) => c.json({ document: toListItem(requireDocument(c.req.param('id'))) }))
-    .get('/:id/paragraphs', (c) => {
-      const { id } = requireDocument(c.req.param('id'))
-      return c.json(readResolution(rooms.read(id)).paragraphs)
-    })
+    .get('/:id', authorize(store, 'document.read'), (c) =>
+      c.json({ document: toListItem(store.getDocument(c.req.param('id'))!) }),
+    )
+    .get('/:id/paragraphs', authorize(store, 'document.read'), (c) =>
+      c.json(readResolution(rooms.read(c.req.param('id'))).paragraphs),
+    )
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { DocumentRecord, Store, StoredUpdate } from './types'
+import type { DocumentRecord, InviteRecord, ParticipantRecord, Store, StoredUpdate } from './types'
 
 /**
  * Migrations run in order, once each; the applied count lives in SQLite's `user_version`.
@@ -23,7 +23,68 @@ const MIGRATIONS = [
      data BLOB NOT NULL
    );
    CREATE INDEX document_updates_by_document ON document_updates(document_id, seq);`,
+  `CREATE TABLE invites (
+     id TEXT PRIMARY KEY,
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'delegation', 'observer')),
+     state TEXT,
+     organisation TEXT,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );
+   CREATE INDEX invites_by_document ON invites(document_id);
+   CREATE TABLE participants (
+     id TEXT PRIMARY KEY,
+     invite_id TEXT NOT NULL REFERENCES invites(id),
+     session_hash TEXT NOT NULL,
+     name TEXT NOT NULL,
+     joined_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     UNIQUE (session_hash, invite_id)
+   );
+   CREATE INDEX participants_by_invite ON participants(invite_id);`,
 ]
+
+interface InviteRow {
+  id: string
+  document_id: string
+  role: InviteRecord['role']
+  state: string | null
+  organisation: string | null
+  token_hash: string
+  created_at: number
+  revoked_at: number | null
+}
+
+const toInvite = (row: InviteRow): InviteRecord => ({
+  id: row.id,
+  documentId: row.document_id,
+  role: row.role,
+  state: row.state,
+  organisation: row.organisation,
+  tokenHash: row.token_hash,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+})
+
+interface ParticipantRow {
+  id: string
+  invite_id: string
+  session_hash: string
+  name: string
+  joined_at: number
+  last_seen_at: number
+}
+
+const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
+  id: row.id,
+  inviteId: row.invite_id,
+  sessionHash: row.session_hash,
+  name: row.name,
+  joinedAt: row.joined_at,
+  lastSeenAt: row.last_seen_at,
+})
 
 interface DocumentRow {
   id: string
@@ -65,7 +126,9 @@ export function openSqliteStore(dataDir: string): Store {
      VALUES (@id, @title, @symbol, @ppCount, @opCount, @createdAt, @updatedAt)`,
   )
   const selectDocument = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?')
-  const selectDocuments = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC')
+  const selectDocuments = db.prepare<[string], DocumentRow>(
+    'SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY updated_at DESC',
+  )
   const updateSummary = db.prepare(
     `UPDATE documents SET title = @title, symbol = @symbol, pp_count = @ppCount, op_count = @opCount,
      updated_at = @updatedAt WHERE id = @id`,
@@ -76,9 +139,33 @@ export function openSqliteStore(dataDir: string): Store {
   )
   const deleteUpdates = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
-  const createDocument = db.transaction((record: DocumentRecord, initialState: Uint8Array) => {
+  const insertInvite = db.prepare(
+    `INSERT INTO invites (id, document_id, role, state, organisation, token_hash, created_at, revoked_at)
+     VALUES (@id, @documentId, @role, @state, @organisation, @tokenHash, @createdAt, @revokedAt)`,
+  )
+  const selectInvite = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE id = ?')
+  const selectInviteByHash = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE token_hash = ?')
+  const selectInvites = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE document_id = ? ORDER BY created_at, rowid')
+  const updateRevoked = db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+  const upsertParticipant = db.prepare<ParticipantRecord, ParticipantRow>(
+    `INSERT INTO participants (id, invite_id, session_hash, name, joined_at, last_seen_at)
+     VALUES (@id, @inviteId, @sessionHash, @name, @joinedAt, @lastSeenAt)
+     ON CONFLICT (session_hash, invite_id) DO UPDATE SET name = excluded.name, last_seen_at = excluded.last_seen_at
+     RETURNING *`,
+  )
+  const selectParticipations = db.prepare<[string], ParticipantRow>(
+    'SELECT * FROM participants WHERE session_hash = ? ORDER BY joined_at DESC, rowid DESC',
+  )
+  const selectParticipants = db.prepare<[string], ParticipantRow>(
+    `SELECT participants.* FROM participants JOIN invites ON invites.id = participants.invite_id
+     WHERE invites.document_id = ? ORDER BY participants.joined_at`,
+  )
+  const updateLastSeen = db.prepare('UPDATE participants SET last_seen_at = ? WHERE id = ?')
+
+  const createDocument = db.transaction((record: DocumentRecord, initialState: Uint8Array, creator: InviteRecord) => {
     insertDocument.run(record)
     insertUpdate.run(record.id, Buffer.from(initialState))
+    insertInvite.run(creator)
   })
   const compact = db.transaction((documentId: string, upToSeq: number, merged: Uint8Array) => {
     deleteUpdates.run(documentId, upToSeq)
@@ -86,12 +173,12 @@ export function openSqliteStore(dataDir: string): Store {
   })
 
   return {
-    createDocument: (record, initialState) => createDocument(record, initialState),
+    createDocument: (record, initialState, creator) => createDocument(record, initialState, creator),
     getDocument: (id) => {
       const row = selectDocument.get(id)
       return row && toRecord(row)
     },
-    listDocuments: () => selectDocuments.all().map(toRecord),
+    listDocuments: (ids) => (ids.length ? selectDocuments.all(JSON.stringify(ids)).map(toRecord) : []),
     updateSummary: (id, summary, updatedAt) => {
       updateSummary.run({ id, ...summary, updatedAt })
     },
@@ -100,6 +187,27 @@ export function openSqliteStore(dataDir: string): Store {
     loadUpdates: (documentId): StoredUpdate[] =>
       selectUpdates.all(documentId).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
     compactUpdates: (documentId, upToSeq, merged) => compact(documentId, upToSeq, merged),
+    createInvite: (invite) => {
+      insertInvite.run(invite)
+    },
+    getInvite: (id) => {
+      const row = selectInvite.get(id)
+      return row && toInvite(row)
+    },
+    findInviteByTokenHash: (tokenHash) => {
+      const row = selectInviteByHash.get(tokenHash)
+      return row && toInvite(row)
+    },
+    listInvites: (documentId) => selectInvites.all(documentId).map(toInvite),
+    revokeInvite: (id, at) => {
+      updateRevoked.run(at, id)
+    },
+    joinInvite: (participant) => toParticipant(upsertParticipant.get(participant)!),
+    participationsOf: (sessionHash) => selectParticipations.all(sessionHash).map(toParticipant),
+    listParticipants: (documentId) => selectParticipants.all(documentId).map(toParticipant),
+    touchParticipant: (id, at) => {
+      updateLastSeen.run(at, id)
+    },
     close: () => db.close(),
   }
 }

@@ -1,4 +1,5 @@
 import type { ResolutionSummary } from '../../shared/paragraphs/readResolution'
+import type { Role } from '../../shared/policy/policy'
 
 export interface DocumentRecord extends ResolutionSummary {
   id: string
@@ -12,14 +13,38 @@ export interface StoredUpdate {
   data: Uint8Array
 }
 
+/** An invite link. Its token is never stored, only its SHA-256 hash. */
+export interface InviteRecord {
+  id: string
+  documentId: string
+  role: Role
+  state: string | null
+  organisation: string | null
+  tokenHash: string
+  createdAt: number
+  revokedAt: number | null
+}
+
+/** One browser session that opened one invite link, under a name. */
+export interface ParticipantRecord {
+  id: string
+  inviteId: string
+  sessionHash: string
+  name: string
+  joinedAt: number
+  lastSeenAt: number
+}
+
 /**
  * Storage behind one small interface (ARCHITECTURE §7): the embedded default is SQLite; a
  * deployment that outgrows one machine implements the same interface on PostgreSQL.
  */
 export interface Store {
-  createDocument(record: DocumentRecord, initialState: Uint8Array): void
+  /** Creates the document with its first Yjs update and its creator's facilitator invite, atomically. */
+  createDocument(record: DocumentRecord, initialState: Uint8Array, creatorInvite: InviteRecord): void
   getDocument(id: string): DocumentRecord | undefined
-  listDocuments(): DocumentRecord[]
+  /** The documents these invites give access to, newest change first. */
+  listDocuments(ids: readonly string[]): DocumentRecord[]
   updateSummary(id: string, summary: ResolutionSummary, updatedAt: number): void
 
   /** Appends one Yjs update to the document's log, durably, and returns its sequence number. */
@@ -27,6 +52,19 @@ export interface Store {
   loadUpdates(documentId: string): StoredUpdate[]
   /** Replaces every update up to `upToSeq` with one merged update, atomically. */
   compactUpdates(documentId: string, upToSeq: number, merged: Uint8Array): void
+
+  createInvite(invite: InviteRecord): void
+  getInvite(id: string): InviteRecord | undefined
+  findInviteByTokenHash(tokenHash: string): InviteRecord | undefined
+  listInvites(documentId: string): InviteRecord[]
+  revokeInvite(id: string, at: number): void
+
+  /** Records that a session opened an invite (again: the name and time are updated). */
+  joinInvite(participant: ParticipantRecord): ParticipantRecord
+  /** The invites a session has opened, newest first. */
+  participationsOf(sessionHash: string): ParticipantRecord[]
+  listParticipants(documentId: string): ParticipantRecord[]
+  touchParticipant(id: string, at: number): void
 
   close(): void
 }

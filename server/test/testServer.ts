@@ -16,8 +16,10 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on 127.0.0.1 with a free port and a fresh SQLite file. */
-export async function startTestServer(dataDir = tempDataDir(), port = 0): Promise<TestServer> {
-  const server = await startServer({ port, host: '127.0.0.1', dataDir, log: () => {} })
+export async function startTestServer(
+  { dataDir = tempDataDir(), createToken }: { dataDir?: string; createToken?: string } = {},
+): Promise<TestServer> {
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, createToken, log: () => {} })
   return {
     ...server,
     dataDir,
@@ -29,21 +31,42 @@ export async function startTestServer(dataDir = tempDataDir(), port = 0): Promis
   }
 }
 
-export async function createDocument(baseUrl: string, body: object): Promise<string> {
+/** Creates a resolution through the API; the answer holds the creator's facilitator token. */
+export async function createDocument(baseUrl: string, body: object): Promise<{ id: string; token: string }> {
   const response = await fetch(`${baseUrl}/api/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`)
-  return ((await response.json()) as { id: string }).id
+  return (await response.json()) as { id: string; token: string }
+}
+
+/** fetch with `Authorization: Bearer <token>`, as a script or integration calls the API. */
+export function withToken(baseUrl: string, token: string) {
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...init.headers },
+    })
+}
+
+/** Creates an invite link with a facilitator's token and returns its token. */
+export async function invite(baseUrl: string, facilitatorToken: string, documentId: string, body: object) {
+  const response = await withToken(baseUrl, facilitatorToken)(`/api/documents/${documentId}/invites`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  })
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${await response.text()}`)
+  return (await response.json()) as { id: string; token: string; url: string }
 }
 
 /** The stock y-websocket provider, as a script or integration would use it from Node. */
-export function connect(wsBase: string, documentId: string, doc = new Y.Doc()) {
+export function connect(wsBase: string, documentId: string, token: string, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(wsBase, documentId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { token },
   })
   return { doc, provider }
 }
@@ -76,9 +99,9 @@ export function paragraphText(doc: Y.Doc, container: 'preamble' | 'operatives', 
 }
 
 /** A raw WebSocket to the collaboration endpoint, for sending frames no provider would send. */
-export function rawSocket(wsBase: string, documentId: string): Promise<WebSocket> {
+export function rawSocket(wsBase: string, documentId: string, token?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${wsBase}/${documentId}`)
+    const socket = new WebSocket(`${wsBase}/${documentId}${token ? `?token=${encodeURIComponent(token)}` : ''}`)
     socket.once('open', () => resolve(socket))
     socket.once('error', reject)
   })

@@ -7,6 +7,8 @@ export const MAX_TITLE = 500
 export const createDocumentBody = z.object({
   title: z.string().trim().max(MAX_TITLE, `title: at most ${MAX_TITLE} characters`).optional(),
   text: z.string().max(MAX_PASTED_TEXT, `text: at most ${MAX_PASTED_TEXT} characters`).optional(),
+  /** The creator's display name, for the people list; a script may leave it out. */
+  name: z.string().trim().max(80, 'name: at most 80 characters').optional(),
 })
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>
 

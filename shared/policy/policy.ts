@@ -1,13 +1,21 @@
 /**
- * Who may do what, in one place. The client asks it to decide what to show; the server asks it to
- * decide what to allow. Until invite links land (roles issue) everyone is a facilitator.
+ * Who may do what, in one place (PRODUCT.md, "The people and what they do"). The client asks it
+ * what to show; the server asks it what to allow, on every API route and on the collaboration
+ * socket, so a client that bypasses the UI can do no more than the UI offers.
  */
-export type Role = 'facilitator' | 'delegation' | 'observer'
+export const ROLES = ['facilitator', 'delegation', 'observer'] as const
+export type Role = (typeof ROLES)[number]
 
-export type Action = 'document.create' | 'document.read' | 'text.edit'
+export type Action =
+  /** See the text, the people in the room and the paragraphs. */
+  | 'document.read'
+  /** Change the text of the resolution. */
+  | 'text.edit'
+  /** Create, list and revoke invite links. */
+  | 'invites.manage'
 
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
-  facilitator: new Set(['document.create', 'document.read', 'text.edit']),
+  facilitator: new Set(['document.read', 'text.edit', 'invites.manage']),
   delegation: new Set(['document.read']),
   observer: new Set(['document.read']),
 }
@@ -16,5 +24,16 @@ export function can(role: Role, action: Action): boolean {
   return ALLOWED[role].has(action)
 }
 
-/** The role of a caller until sessions and invites exist. */
-export const DEFAULT_ROLE: Role = 'facilitator'
+/** How a person is described to others: "Facilitator", "Delegation of Mexico", "Observer (ISHR)". */
+export function describeRole(role: Role, state: string | null, organisation: string | null): string {
+  if (role === 'delegation') return `Delegation of ${state ?? 'an unknown State'}`
+  if (role === 'observer') return organisation ? `Observer (${organisation})` : 'Observer'
+  return 'Facilitator'
+}
+
+/** Why an action was refused, in words the person can act on. */
+export const DENIED: Record<Action, string> = {
+  'document.read': 'You have no access to this resolution.',
+  'text.edit': 'Only the facilitators can change the text.',
+  'invites.manage': 'Only the facilitators can manage invite links.',
+}
