@@ -1,5 +1,6 @@
 import {
   caretAtEnd,
+  connection,
   createFromText,
   createInviteLink,
   expect,
@@ -65,11 +66,11 @@ test('delegations and observers read along but cannot type, and a revoked observ
   // Revoking the observer's link disconnects them at once and tells them why.
   facilitator.once('dialog', (dialog) => void dialog.accept())
   await facilitator.locator('#people-panel li', { hasText: 'Observer (ISHR)' }).getByRole('button', { name: 'Revoke' }).click()
-  await expect(observer.getByRole('status')).toHaveAttribute('data-state', 'forbidden')
-  await expect(observer.getByRole('status')).toContainText('Your access to this resolution has ended')
+  await expect(connection(observer)).toHaveAttribute('data-state', 'forbidden')
+  await expect(connection(observer)).toContainText('Your access to this resolution has ended')
   await expect(facilitator.locator('#people-panel li', { hasText: 'Observer (ISHR)' })).toContainText('revoked')
   await expect(presence).not.toContainText('Sam')
-  await expect(delegate.getByRole('status')).toHaveAttribute('data-state', 'connected')
+  await expect(connection(delegate)).toHaveAttribute('data-state', 'connected')
 
   await observer.reload()
   await expect(observer.getByRole('heading', { name: 'No access to this resolution' })).toBeVisible()

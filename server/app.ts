@@ -45,7 +45,9 @@ export function createApp(deps: AppDeps) {
     // The draft room of an unknown resolution is a real 404, rendered by the client.
     app.get('/d/:id', (c) => c.html(indexHtml, deps.store.getDocument(c.req.param('id')) ? 200 : 404))
     app.get('/', (c) => c.html(indexHtml))
-    app.use('*', serveStatic({ root: deps.staticDir }))
+    app.get('/join/:token', (c) => c.html(indexHtml))
+    // Any other address: the client renders "Page not found", with the status to match.
+    app.get('*', (c) => c.html(indexHtml, 404))
   }
   app.notFound((c) => c.text('Not found', 404))
 

@@ -53,6 +53,7 @@ export function PeoplePanel({ documentId, onClose }: { documentId: string; onClo
           <li key={invite.id} className={invite.revokedAt ? 'revoked' : ''} data-invite-id={invite.id}>
             <div className="invite-who">
               <strong>{describeRole(invite.role, invite.state, invite.organisation)}</strong>
+              {invite.yours && <span className="muted"> · your link</span>}
               {invite.revokedAt && <span className="muted"> · revoked {when(invite.revokedAt)}</span>}
             </div>
             <div className="muted invite-joined">
@@ -60,7 +61,7 @@ export function PeoplePanel({ documentId, onClose }: { documentId: string; onClo
                 ? 'Nobody has opened this link yet.'
                 : invite.participants.map((p) => `${p.name} (last seen ${when(p.lastSeenAt)})`).join(', ')}
             </div>
-            {!invite.revokedAt && (
+            {!invite.revokedAt && !invite.yours && (
               <button type="button" className="danger" onClick={() => void revoke(invite)}>
                 Revoke
               </button>

@@ -65,9 +65,12 @@ export const textOf = (paragraph: Locator) =>
     return copy.textContent
   })
 
+/** The header's connection status ("Live", "Offline: reconnecting …"). */
+export const connection = (page: Page) => page.locator('p.connection[role="status"]')
+
 /** Waits until the page says it is live. */
 export async function live(page: Page): Promise<void> {
-  await expect(page.getByRole('status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
   await expect(page.locator('.resolution')).toBeVisible()
 }
 

@@ -240,9 +240,9 @@ describe('invite links', () => {
 
     const observer = await invite(server.url, facilitator, documentId, { role: 'observer', organisation: 'ISHR' })
     const { invites } = await (await api(`/api/documents/${documentId}/invites`)).json()
-    expect(invites.map((i: { role: string; organisation: string | null }) => [i.role, i.organisation])).toEqual([
-      ['facilitator', null],
-      ['observer', 'ISHR'],
+    expect(invites.map((i: { role: string; organisation: string | null; yours: boolean }) => [i.role, i.organisation, i.yours])).toEqual([
+      ['facilitator', null, true],
+      ['observer', 'ISHR', false],
     ])
 
     const connected = client(observer.token)

@@ -16,11 +16,8 @@ export type AccessEnv = { Variables: { access: Granted } }
 export function authorize(store: Store, action: Action) {
   return createMiddleware<AccessEnv>(async (c, next) => {
     const documentId = c.req.param('id') ?? ''
-    const credentials = credentialsOf(c)
-    if (credentials.token || credentials.session) {
-      if (!store.getDocument(documentId)) return c.json({ error: 'No resolution with this id' }, 404)
-    }
-    const result = resolveAccess(store, documentId, credentials)
+    if (!store.getDocument(documentId)) return c.json({ error: 'No resolution with this id' }, 404)
+    const result = resolveAccess(store, documentId, credentialsOf(c))
     if (!result.ok) return c.json({ error: result.error }, result.status)
     if (!can(result.access.role, action)) return c.json({ error: DENIED[action] }, 403)
     c.set('access', result.access)

@@ -22,7 +22,11 @@ export const inviteUrl = (origin: string, token: string): string => `${origin}/j
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export function presentInvite(invite: InviteRecord, participants: readonly ParticipantRecord[]): InviteView {
+export function presentInvite(
+  invite: InviteRecord,
+  participants: readonly ParticipantRecord[],
+  callerInviteId: string,
+): InviteView {
   return {
     id: invite.id,
     role: invite.role,
@@ -33,5 +37,6 @@ export function presentInvite(invite: InviteRecord, participants: readonly Parti
     participants: participants
       .filter((p) => p.inviteId === invite.id)
       .map((p) => ({ name: p.name, joinedAt: iso(p.joinedAt), lastSeenAt: iso(p.lastSeenAt) })),
+    yours: invite.id === callerInviteId,
   }
 }

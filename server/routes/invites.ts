@@ -13,7 +13,8 @@ export function inviteRoutes(store: Store, rooms: Rooms) {
     .get('/', authorize(store, 'invites.manage'), (c) => {
       const documentId = c.req.param('id')!
       const participants = store.listParticipants(documentId)
-      return c.json({ invites: store.listInvites(documentId).map((invite) => presentInvite(invite, participants)) })
+      const invites = store.listInvites(documentId).map((invite) => presentInvite(invite, participants, c.var.access.inviteId))
+      return c.json({ invites })
     })
     .post('/', authorize(store, 'invites.manage'), validate('json', createInviteBody), (c) => {
       const token = newToken()
@@ -33,6 +34,7 @@ export function inviteRoutes(store: Store, rooms: Rooms) {
         // Access is checked when a connection opens, so open connections are closed now.
         rooms.disconnectInvite(documentId, invite.id)
       }
-      return c.json({ invite: presentInvite(store.getInvite(invite.id)!, store.listParticipants(documentId)) })
+      const revoked = presentInvite(store.getInvite(invite.id)!, store.listParticipants(documentId), c.var.access.inviteId)
+      return c.json({ invite: revoked })
     })
 }

@@ -53,6 +53,8 @@ export interface InviteView {
   createdAt: string
   revokedAt: string | null
   participants: Participant[]
+  /** The link the caller is using (it cannot revoke that one). */
+  yours: boolean
 }
 
 /** What one person may do in one resolution. */
