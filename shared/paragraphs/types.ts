@@ -8,8 +8,12 @@
 
 export type ParagraphKind = 'pp' | 'op' | 'sub'
 
-/** Negotiation status of a paragraph; only "draft" exists until the status issue lands. */
-export type ParagraphStatus = 'draft'
+/** Where a paragraph stands in the negotiation: draft → under negotiation → agreed ad ref → agreed. */
+export const PARAGRAPH_STATUSES = ['draft', 'negotiating', 'agreed-ad-ref', 'agreed'] as const
+export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number]
+
+/** Agreed language is locked: nobody changes it, facilitators included, without first reopening it. */
+export const isLocked = (status: ParagraphStatus): boolean => status === 'agreed-ad-ref' || status === 'agreed'
 
 /** 0 = operative paragraph, 1 = sub-paragraph (a), 2 = sub-sub-paragraph (i). */
 export type OpLevel = 0 | 1 | 2
