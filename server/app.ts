@@ -6,7 +6,11 @@ import { join } from 'node:path'
 import { csrfForCookies } from './access/authorize'
 import { collabHandler } from './collab/collabRoute'
 import type { Rooms } from './collab/rooms'
+import type { EventHub } from './events/eventHub'
+import { amendmentRoutes } from './routes/amendments'
+import { compilationRoutes } from './routes/compilation'
 import { documentRoutes } from './routes/documents'
+import { paragraphRoutes } from './routes/paragraphs'
 import { inviteRoutes } from './routes/invites'
 import { sessionRoutes } from './routes/sessions'
 import type { Store } from './store/types'
@@ -14,6 +18,7 @@ import type { Store } from './store/types'
 export interface AppDeps {
   store: Store
   rooms: Rooms
+  hub: EventHub
   /** The built client (vite build output); omitted in API-only tests. */
   staticDir?: string
   /** When set, creating a resolution needs `Authorization: Bearer <createToken>` (CREATE_TOKEN). */
@@ -22,7 +27,7 @@ export interface AppDeps {
 }
 
 /** The API alone, so that its type can be handed to the client's typed `hc` client. */
-export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'createToken'>) {
+export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'createToken'>) {
   return new Hono()
     .use('*', csrfForCookies)
     .get('/health', (c) => c.json({ ok: true }))
@@ -30,6 +35,9 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'createToken'>
     .route('/', sessionRoutes(deps.store))
     .route('/documents', documentRoutes(deps))
     .route('/documents/:id/invites', inviteRoutes(deps.store, deps.rooms))
+    .route('/documents/:id/paragraphs', paragraphRoutes(deps))
+    .route('/documents/:id/amendments', amendmentRoutes(deps))
+    .route('/documents/:id', compilationRoutes(deps))
 }
 export type ApiType = ReturnType<typeof createApi>
 

@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
 import { createApp } from './app'
 import { Rooms } from './collab/rooms'
+import { EventHub } from './events/eventHub'
 import { openSqliteStore } from './store/sqliteStore'
 import type { Store } from './store/types'
 
@@ -32,7 +33,8 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.log ?? defaultLog
   const store = openSqliteStore(config.dataDir)
   const rooms = new Rooms(store, { flushDelayMs: 2000, compactAfterUpdates: 500, log })
-  const app = createApp({ store, rooms, staticDir: config.staticDir, createToken: config.createToken, log })
+  const hub = new EventHub()
+  const app = createApp({ store, rooms, hub, staticDir: config.staticDir, createToken: config.createToken, log })
   // maxPayload makes `ws` close an oversized frame with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
 
@@ -54,6 +56,8 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
                 store.close()
                 done()
               })
+              // Event streams and keep-alive sockets never end by themselves; close() waits for them.
+              if ('closeAllConnections' in server) server.closeAllConnections()
             }),
         })
       },

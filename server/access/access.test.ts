@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding'
 import { CloseCode } from '../../shared/api/closeCodes'
 import { createApp } from '../app'
 import { Rooms } from '../collab/rooms'
+import { EventHub } from '../events/eventHub'
 import { openSqliteStore } from '../store/sqliteStore'
 import {
   closeCode,
@@ -61,7 +62,8 @@ describe('every route asks the policy', () => {
 
   function protectedRoutes() {
     const store = openSqliteStore(':memory:')
-    const app = createApp({ store, rooms: new Rooms(store, { flushDelayMs: 1000, compactAfterUpdates: 100, log: () => {} }), log: () => {} })
+    const rooms = new Rooms(store, { flushDelayMs: 1000, compactAfterUpdates: 100, log: () => {} })
+    const app = createApp({ store, rooms, hub: new EventHub(), log: () => {} })
     const routes = app.routes
       .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
       .map((route) => ({ method: route.method, path: route.path, key: `${route.method} ${route.path}` }))

@@ -7,6 +7,7 @@ import { readResolution, summarise } from '../../shared/paragraphs/readResolutio
 import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import type { Role } from '../../shared/policy/policy'
 import type { Store } from '../store/types'
+import { paragraphElements } from './paragraphElements'
 import { pinAwareness } from './pinAwareness'
 import {
   type ClientMessage,
@@ -56,6 +57,9 @@ export interface RoomOptions {
 
 /** Origin of updates replayed from the store: they are already stored and must not be again. */
 const FROM_STORE = Symbol('from-store')
+/** Origin of the server's own forward edits. */
+const SERVER = Symbol('server')
+
 
 export function loadDocument(store: Store, documentId: string): { doc: Y.Doc; lastSeq: number } {
   const doc = new Y.Doc()
@@ -89,6 +93,10 @@ export class Room {
   private lastChangeAt = 0
   private flushTimer: NodeJS.Timeout | undefined
   private failed = false
+  /** Locked paragraphs (agreed, agreed ad ref) and their content as it was agreed. */
+  private readonly locked = new Map<string, string>()
+  /** While a client update is checked against the locks, what it changed waits here to be relayed. */
+  private held: Array<{ update: Uint8Array; origin: unknown }> | undefined
 
   constructor(
     readonly documentId: string,
@@ -149,7 +157,7 @@ export class Room {
       case 'sync-step-2':
       case 'update':
         if (peer.canEditText) {
-          Y.applyUpdate(this.doc, message.update, peer)
+          this.applyGuarded(peer, message.update)
           return
         }
         // The read-only gate: never applied, stored or relayed. The stock provider answers our
@@ -187,8 +195,77 @@ export class Room {
     }
     this.lastChangeAt = Date.now()
     this.scheduleFlush()
-    const message = encodeUpdate(update)
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
+    if (this.held) this.held.push({ update, origin })
+    else this.relay([{ update, origin }])
+  }
+
+  /** Sends each peer what it does not have yet: every update but its own. */
+  private relay(updates: ReadonlyArray<{ update: Uint8Array; origin: unknown }>): void {
+    if (updates.length === 0) return
+    const everything = updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update))
+    const all = encodeUpdate(everything)
+    for (const peer of this.peers.keys()) {
+      const own = updates.filter((u) => u.origin === peer).length
+      if (own === 0) peer.send(all)
+      else if (own < updates.length) {
+        peer.send(encodeUpdate(Y.mergeUpdates(updates.filter((u) => u.origin !== peer).map((u) => u.update))))
+      }
+    }
+  }
+
+  /**
+   * Applies an editor's update, then checks the locked paragraphs. If it changed agreed language
+   * (typed into it, deleted it, joined it with a neighbour), the update is undone by a forward
+   * change, so the sender and everyone else converge on the agreed text. The other peers receive
+   * the update and its undoing merged, so agreed text never even flashes on their screens.
+   */
+  private applyGuarded(peer: Peer, update: Uint8Array): void {
+    if (this.locked.size === 0) {
+      Y.applyUpdate(this.doc, update, peer)
+      return
+    }
+    this.held = []
+    const undo = new Y.UndoManager(this.doc.getXmlFragment(YJS_FRAGMENT), {
+      trackedOrigins: new Set([peer]),
+      captureTimeout: 0,
+    })
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+      if (this.violatedLocks().length > 0) undo.undo()
+    } finally {
+      undo.destroy()
+      const held = this.held
+      this.held = undefined
+      this.relay(held)
+    }
+  }
+
+  /** Sets which paragraphs are locked, taking their current content as the agreed one. */
+  setLocked(paragraphIds: Iterable<string>): void {
+    this.locked.clear()
+    const wanted = new Set(paragraphIds)
+    for (const element of paragraphElements(this.doc)) {
+      const id = element.getAttribute('id')
+      if (id && wanted.has(id)) this.locked.set(id, element.toString())
+    }
+  }
+
+  isLocked(paragraphId: string): boolean {
+    return this.locked.has(paragraphId)
+  }
+
+  private violatedLocks(): string[] {
+    const current = new Map<string, string>()
+    for (const element of paragraphElements(this.doc)) {
+      const id = element.getAttribute('id')
+      if (id && this.locked.has(id)) current.set(id, element.toString())
+    }
+    return [...this.locked].filter(([id, agreed]) => current.get(id) !== agreed).map(([id]) => id)
+  }
+
+  /** A change made by the server itself (accepting an amendment): stored and sent to everyone. */
+  editAsServer(change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), SERVER)
   }
 
   private readonly onAwarenessUpdate = (

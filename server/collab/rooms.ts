@@ -1,5 +1,7 @@
 import { CloseCode } from '../../shared/api/closeCodes'
+import type * as Y from 'yjs'
 import type { DocJson } from '../../shared/paragraphs/docJson'
+import { isLocked } from '../../shared/paragraphs/types'
 import type { Store } from '../store/types'
 import { loadDocument, readDocJson, Room, type RoomOptions } from './room'
 
@@ -20,9 +22,40 @@ export class Rooms {
     let room = this.rooms.get(documentId)
     if (!room) {
       room = new Room(documentId, this.store, this.options, (empty) => this.unload(empty))
+      room.setLocked(this.lockedParagraphs(documentId))
       this.rooms.set(documentId, room)
     }
     return room
+  }
+
+  /**
+   * Runs a server-side forward edit on the live document (loading it if nobody is connected),
+   * stored and relayed to everyone like any other change.
+   */
+  edit<T>(documentId: string, change: (doc: Y.Doc, room: Room) => T): T {
+    const room = this.open(documentId)
+    try {
+      let result: T | undefined
+      room.editAsServer((doc) => {
+        result = change(doc, room)
+      })
+      return result as T
+    } finally {
+      if (room.size === 0) this.unload(room)
+    }
+  }
+
+  /** Re-reads which paragraphs are locked after a status change; their current text is the agreed one. */
+  refreshLocks(documentId: string): void {
+    this.rooms.get(documentId)?.setLocked(this.lockedParagraphs(documentId))
+  }
+
+  isLocked(documentId: string, paragraphId: string): boolean {
+    return this.lockedParagraphs(documentId).includes(paragraphId)
+  }
+
+  private lockedParagraphs(documentId: string): string[] {
+    return [...this.store.paragraphStatuses(documentId)].filter(([, status]) => isLocked(status)).map(([id]) => id)
   }
 
   /** The current document as JSON: from the live room if loaded, else from the store. */

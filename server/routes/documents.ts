@@ -1,13 +1,11 @@
 import { Hono } from 'hono'
 import { createDocumentBody, type DocumentListItem } from '../../shared/api/documents'
-import { readResolution } from '../../shared/paragraphs/readResolution'
 import { randomId } from '../../shared/randomId'
 import { authorize } from '../access/authorize'
 import { credentialsOf, ensureSession } from '../access/credentials'
 import { inviteUrl } from '../access/invites'
 import { accessList } from '../access/resolveAccess'
 import { hashToken, sameSecret } from '../access/tokens'
-import type { Rooms } from '../collab/rooms'
 import { createResolution, MissingTitleError } from '../documents/createResolution'
 import type { DocumentRecord, Store } from '../store/types'
 import { validate } from './validate'
@@ -23,12 +21,11 @@ const toListItem = (record: DocumentRecord): DocumentListItem => ({
 
 export interface DocumentRoutesDeps {
   store: Store
-  rooms: Rooms
   /** When set, creating a resolution needs `Authorization: Bearer <createToken>`. */
   createToken?: string
 }
 
-export function documentRoutes({ store, rooms, createToken }: DocumentRoutesDeps) {
+export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
   return new Hono()
     .get('/', (c) => {
       const ids = accessList(store, credentialsOf(c)).map((access) => access.documentId)
@@ -63,8 +60,5 @@ export function documentRoutes({ store, rooms, createToken }: DocumentRoutesDeps
     })
     .get('/:id', authorize(store, 'document.read'), (c) =>
       c.json({ document: toListItem(store.getDocument(c.req.param('id'))!) }),
-    )
-    .get('/:id/paragraphs', authorize(store, 'document.read'), (c) =>
-      c.json(readResolution(rooms.read(c.req.param('id'))).paragraphs),
     )
 }

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { DocumentRecord, InviteRecord, ParticipantRecord, Store, StoredUpdate } from './types'
+import type { Amendment } from '../../shared/amendments/types'
+import type { ParagraphStatus } from '../../shared/paragraphs/types'
+import type { AuditEntry, DocumentRecord, InviteRecord, NewAmendment, ParticipantRecord, Store, StoredUpdate } from './types'
 
 /**
  * Migrations run in order, once each; the applied count lives in SQLite's `user_version`.
@@ -44,6 +46,44 @@ const MIGRATIONS = [
      UNIQUE (session_hash, invite_id)
    );
    CREATE INDEX participants_by_invite ON participants(invite_id);`,
+  `CREATE TABLE amendments (
+     id TEXT PRIMARY KEY,
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     paragraph_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('replace', 'delete', 'insert-after')),
+     text TEXT NOT NULL,
+     new_paragraph_kind TEXT,
+     base_text TEXT NOT NULL,
+     note TEXT NOT NULL,
+     state TEXT NOT NULL,
+     entered_by TEXT,
+     status TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     decided_at INTEGER
+   );
+   CREATE INDEX amendments_by_document ON amendments(document_id, created_at);
+   CREATE TABLE amendment_positions (
+     amendment_id TEXT NOT NULL REFERENCES amendments(id),
+     state TEXT NOT NULL,
+     position TEXT NOT NULL CHECK (position IN ('support', 'object')),
+     at INTEGER NOT NULL,
+     PRIMARY KEY (amendment_id, state)
+   );
+   CREATE TABLE paragraph_statuses (
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     paragraph_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (document_id, paragraph_id)
+   );
+   CREATE TABLE audit_log (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL
+   );`,
 ]
 
 interface InviteRow {
@@ -84,6 +124,42 @@ const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
   name: row.name,
   joinedAt: row.joined_at,
   lastSeenAt: row.last_seen_at,
+})
+
+interface AmendmentRow {
+  id: string
+  document_id: string
+  paragraph_id: string
+  kind: Amendment['kind']
+  text: string
+  new_paragraph_kind: 'pp' | 'op' | null
+  base_text: string
+  note: string
+  state: string
+  entered_by: string | null
+  status: Amendment['status']
+  created_at: number
+  decided_at: number | null
+  supporters: string | null
+  objectors: string | null
+}
+
+const toAmendment = (row: AmendmentRow): Amendment => ({
+  id: row.id,
+  documentId: row.document_id,
+  paragraphId: row.paragraph_id,
+  kind: row.kind,
+  text: row.text,
+  newParagraphKind: row.new_paragraph_kind,
+  baseText: row.base_text,
+  note: row.note,
+  state: row.state,
+  enteredBy: row.entered_by,
+  supporters: row.supporters ? (JSON.parse(row.supporters) as string[]) : [],
+  objectors: row.objectors ? (JSON.parse(row.objectors) as string[]) : [],
+  status: row.status,
+  createdAt: new Date(row.created_at).toISOString(),
+  decidedAt: row.decided_at === null ? null : new Date(row.decided_at).toISOString(),
 })
 
 interface DocumentRow {
@@ -162,6 +238,41 @@ export function openSqliteStore(dataDir: string): Store {
   )
   const updateLastSeen = db.prepare('UPDATE participants SET last_seen_at = ? WHERE id = ?')
 
+  const AMENDMENT_SELECT = `SELECT amendments.*,
+       (SELECT json_group_array(state) FROM (SELECT state FROM amendment_positions p
+          WHERE p.amendment_id = amendments.id AND position = 'support' ORDER BY at)) AS supporters,
+       (SELECT json_group_array(state) FROM (SELECT state FROM amendment_positions p
+          WHERE p.amendment_id = amendments.id AND position = 'object' ORDER BY at)) AS objectors
+     FROM amendments`
+  const insertAmendment = db.prepare(
+    `INSERT INTO amendments (id, document_id, paragraph_id, kind, text, new_paragraph_kind, base_text, note, state,
+       entered_by, status, created_at, decided_at)
+     VALUES (@id, @documentId, @paragraphId, @kind, @text, @newParagraphKind, @baseText, @note, @state,
+       @enteredBy, 'pending', @createdAt, NULL)`,
+  )
+  const selectAmendments = db.prepare<[string], AmendmentRow>(`${AMENDMENT_SELECT} WHERE document_id = ? ORDER BY created_at, rowid`)
+  const selectAmendment = db.prepare<[string], AmendmentRow>(`${AMENDMENT_SELECT} WHERE id = ?`)
+  const upsertPosition = db.prepare(
+    `INSERT INTO amendment_positions (amendment_id, state, position, at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (amendment_id, state) DO UPDATE SET position = excluded.position, at = excluded.at`,
+  )
+  const updateAmendmentStatus = db.prepare('UPDATE amendments SET status = ?, decided_at = ? WHERE id = ?')
+  const supersede = db.prepare(
+    `UPDATE amendments SET status = 'superseded', decided_at = @at
+     WHERE document_id = @documentId AND paragraph_id = @paragraphId AND status = 'pending'
+       AND kind IN ('replace', 'delete') AND id != @exceptId RETURNING id`,
+  )
+  const upsertStatus = db.prepare(
+    `INSERT INTO paragraph_statuses (document_id, paragraph_id, status, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (document_id, paragraph_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+  )
+  const selectStatuses = db.prepare<[string], { paragraph_id: string; status: ParagraphStatus }>(
+    'SELECT paragraph_id, status FROM paragraph_statuses WHERE document_id = ?',
+  )
+  const insertAudit = db.prepare(
+    'INSERT INTO audit_log (document_id, at, actor, action, detail) VALUES (@documentId, @at, @actor, @action, @detail)',
+  )
+
   const createDocument = db.transaction((record: DocumentRecord, initialState: Uint8Array, creator: InviteRecord) => {
     insertDocument.run(record)
     insertUpdate.run(record.id, Buffer.from(initialState))
@@ -208,6 +319,32 @@ export function openSqliteStore(dataDir: string): Store {
     touchParticipant: (id, at) => {
       updateLastSeen.run(at, id)
     },
+    createAmendment: (amendment: NewAmendment) => {
+      insertAmendment.run(amendment)
+      return toAmendment(selectAmendment.get(amendment.id)!)
+    },
+    getAmendment: (id) => {
+      const row = selectAmendment.get(id)
+      return row && toAmendment(row)
+    },
+    listAmendments: (documentId) => selectAmendments.all(documentId).map(toAmendment),
+    setPosition: (amendmentId, state, position, at) => {
+      upsertPosition.run(amendmentId, state, position, at)
+    },
+    setAmendmentStatus: (id, status, at) => {
+      updateAmendmentStatus.run(status, at, id)
+    },
+    supersedePending: (documentId, paragraphId, exceptId, at) =>
+      (supersede.all({ documentId, paragraphId, exceptId, at }) as Array<{ id: string }>).map((row) => row.id),
+    setParagraphStatus: (documentId, paragraphId, status, at) => {
+      upsertStatus.run(documentId, paragraphId, status, at)
+    },
+    paragraphStatuses: (documentId) =>
+      new Map(selectStatuses.all(documentId).map((row) => [row.paragraph_id, row.status] as const)),
+    audit: (entry: AuditEntry) => {
+      insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail) })
+    },
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
     close: () => db.close(),
   }
 }

@@ -1,4 +1,6 @@
+import type { Amendment, AmendmentStatus } from '../../shared/amendments/types'
 import type { ResolutionSummary } from '../../shared/paragraphs/readResolution'
+import type { ParagraphStatus } from '../../shared/paragraphs/types'
 import type { Role } from '../../shared/policy/policy'
 
 export interface DocumentRecord extends ResolutionSummary {
@@ -35,6 +37,20 @@ export interface ParticipantRecord {
   lastSeenAt: number
 }
 
+export type NewAmendment = Omit<Amendment, 'supporters' | 'objectors' | 'status' | 'decidedAt' | 'createdAt'> & {
+  createdAt: number
+}
+
+/** One line of the audit log: who did what to which resolution. */
+export interface AuditEntry {
+  documentId: string
+  at: number
+  /** "Ana (facilitator)", "Delegation of Mexico" … */
+  actor: string
+  action: string
+  detail: Record<string, unknown>
+}
+
 /**
  * Storage behind one small interface (ARCHITECTURE §7): the embedded default is SQLite; a
  * deployment that outgrows one machine implements the same interface on PostgreSQL.
@@ -65,6 +81,19 @@ export interface Store {
   participationsOf(sessionHash: string): ParticipantRecord[]
   listParticipants(documentId: string): ParticipantRecord[]
   touchParticipant(id: string, at: number): void
+
+  createAmendment(amendment: NewAmendment): Amendment
+  getAmendment(id: string): Amendment | undefined
+  listAmendments(documentId: string): Amendment[]
+  setPosition(amendmentId: string, state: string, position: 'support' | 'object', at: number): void
+  setAmendmentStatus(id: string, status: AmendmentStatus, at: number): void
+  /** Marks the other pending proposals to replace or delete a paragraph superseded; returns their ids. */
+  supersedePending(documentId: string, paragraphId: string, exceptId: string, at: number): string[]
+  setParagraphStatus(documentId: string, paragraphId: string, status: ParagraphStatus, at: number): void
+  paragraphStatuses(documentId: string): Map<string, ParagraphStatus>
+  audit(entry: AuditEntry): void
+  /** Runs `work` atomically. */
+  transaction<T>(work: () => T): T
 
   close(): void
 }

@@ -1,7 +1,7 @@
 import { clampLevel } from '../schema/resolutionSchema'
 import { childOfType, type DocJson, textOf } from './docJson'
 import { numberParagraphs, type NumberingInput } from './numbering'
-import type { HeadingFields, Paragraph } from './types'
+import type { HeadingFields, Paragraph, ParagraphStatus } from './types'
 
 export interface ResolutionReading {
   heading: HeadingFields
@@ -18,8 +18,11 @@ export interface ResolutionSummary {
   opCount: number
 }
 
-/** Reads a resolution's document JSON into numbered paragraphs, in document order. */
-export function readResolution(doc: DocJson): ResolutionReading {
+/**
+ * Reads a resolution's document JSON into numbered paragraphs, in document order. Statuses live
+ * beside the text (they are commands, not CRDT content); paragraphs without one are drafts.
+ */
+export function readResolution(doc: DocJson, statuses: ReadonlyMap<string, ParagraphStatus> = new Map()): ResolutionReading {
   const heading = childOfType(doc, 'heading')
   const raw = [
     ...(childOfType(doc, 'preamble')?.content ?? []),
@@ -43,7 +46,7 @@ export function readResolution(doc: DocJson): ResolutionReading {
       kind: numbers[i].kind,
       number: numbers[i].number,
       text: textOf(node),
-      status: 'draft',
+      status: statuses.get(String(node.attrs?.id ?? '')) ?? 'draft',
     })),
   }
 }

@@ -13,10 +13,30 @@ export type Action =
   | 'text.edit'
   /** Create, list and revoke invite links. */
   | 'invites.manage'
+  /** Propose an amendment in one's own State's name. */
+  | 'amendment.propose'
+  /** Enter a proposal a State sent by e-mail, in that State's name. */
+  | 'amendment.enter-on-behalf'
+  /** Support ("joined by") or object to another State's proposal. */
+  | 'amendment.position'
+  /** Withdraw a proposal made in one's own State's name. */
+  | 'amendment.withdraw'
+  /** Accept or reject a proposal; write compromise language. */
+  | 'amendment.decide'
+  /** Set a paragraph's status (draft, under negotiation, agreed ad ref, agreed). */
+  | 'status.set'
 
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
-  facilitator: new Set(['document.read', 'text.edit', 'invites.manage']),
-  delegation: new Set(['document.read']),
+  facilitator: new Set([
+    'document.read',
+    'text.edit',
+    'invites.manage',
+    'amendment.enter-on-behalf',
+    'amendment.withdraw',
+    'amendment.decide',
+    'status.set',
+  ]),
+  delegation: new Set(['document.read', 'amendment.propose', 'amendment.position', 'amendment.withdraw']),
   observer: new Set(['document.read']),
 }
 
@@ -36,4 +56,10 @@ export const DENIED: Record<Action, string> = {
   'document.read': 'You have no access to this resolution.',
   'text.edit': 'Only the facilitators can change the text.',
   'invites.manage': 'Only the facilitators can manage invite links.',
+  'amendment.propose': 'Only a delegation can propose amendments in its State’s name.',
+  'amendment.enter-on-behalf': 'Only the facilitators can enter a proposal on behalf of a State.',
+  'amendment.position': 'Only delegations can support or object to proposals.',
+  'amendment.withdraw': 'Only the delegation that made a proposal can withdraw it.',
+  'amendment.decide': 'Only the facilitators can accept or reject proposals.',
+  'status.set': 'Only the facilitators can set the status of a paragraph.',
 }

@@ -1,0 +1,236 @@
+/**
+ * The compilation text as a standalone, printable HTML document: what a facilitator circulates
+ * and a delegation prints or saves as PDF to send home. It must read like a UN document on paper,
+ * so additions and deletions are marked typographically (never only by colour, never hidden),
+ * and every piece of text that came from a user is escaped — delegations type the notes.
+ */
+import type {
+  Compilation,
+  CompilationFilter,
+  CompiledParagraph,
+  CompiledProposal,
+} from '../../shared/amendments/compile'
+import type { DiffSegment } from '../../shared/diff/wordDiff'
+import { PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
+
+export interface CompilationHtmlMeta {
+  title: string
+  symbol: string
+  generatedAt: string
+  filter: CompilationFilter
+  /** Every State that may be filtered on, for the filter form. */
+  states: string[]
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Safe both in text and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
+}
+
+const STATUS_LABELS: Record<ParagraphStatus, string> = {
+  draft: 'Draft',
+  negotiating: 'Under negotiation',
+  'agreed-ad-ref': 'Agreed ad ref',
+  agreed: 'Agreed',
+}
+
+export function renderCompilationHtml(c: Compilation, meta: CompilationHtmlMeta): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${meta.symbol} — Compilation text`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${renderHeader(c, meta)}
+${renderFilterForm(meta)}
+<main>
+${c.paragraphs.map(renderParagraph).join('\n')}
+</main>
+</body>
+</html>
+`
+}
+
+function renderHeader(c: Compilation, meta: CompilationHtmlMeta): string {
+  const { totals } = c
+  const summary = [
+    plural(totals.paragraphs, 'paragraph'),
+    plural(totals.proposals, 'pending proposal'),
+    `${totals.contested} contested`,
+    `from ${plural(totals.states.length, 'State')}`,
+  ].join(' · ')
+  const filterLine = describeFilter(meta.filter)
+  return `<header>
+<p class="symbol">${escapeHtml(meta.symbol)}</p>
+<h1>${escapeHtml(meta.title)}</h1>
+<p class="subtitle">Compilation text as of ${escapeHtml(meta.generatedAt)}</p>
+<p class="totals">${escapeHtml(summary)}</p>
+${filterLine ? `<p class="filtered">${escapeHtml(filterLine)}</p>` : ''}
+</header>`
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The form is hidden in print, so a printed filtered compilation must still say it is filtered. */
+function describeFilter(filter: CompilationFilter): string {
+  const parts = [
+    filter.state ? `proposals made or supported by ${filter.state}` : '',
+    filter.status ? `paragraphs ${STATUS_LABELS[filter.status].toLowerCase()}` : '',
+    filter.contestedOnly ? 'contested paragraphs only' : '',
+  ].filter(Boolean)
+  return parts.length ? `Showing ${parts.join('; ')}.` : ''
+}
+
+function renderFilterForm(meta: CompilationHtmlMeta): string {
+  const { filter } = meta
+  // Keep the current choice selectable even if the State is not in the list any more.
+  const states = filter.state && !meta.states.includes(filter.state) ? [...meta.states, filter.state] : meta.states
+  const stateOptions = [option('', 'All States', !filter.state), ...states.map((s) => option(s, s, s === filter.state))]
+  const statusOptions = [
+    option('', 'All statuses', !filter.status),
+    ...PARAGRAPH_STATUSES.map((s) => option(s, STATUS_LABELS[s], s === filter.status)),
+  ]
+  return `<form class="filters no-print" method="GET">
+<input type="hidden" name="format" value="html">
+<label>State <select name="state">${stateOptions.join('')}</select></label>
+<label>Status <select name="status">${statusOptions.join('')}</select></label>
+<label><input type="checkbox" name="contested" value="1"${filter.contestedOnly ? ' checked' : ''}> Contested only</label>
+<button type="submit">Apply</button>
+</form>`
+}
+
+function option(value: string, label: string, selected: boolean): string {
+  return `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`
+}
+
+function renderParagraph(p: CompiledParagraph): string {
+  const classes = ['paragraph', `kind-${p.kind}`, `depth-${subDepth(p)}`, p.contested ? 'contested' : '']
+  const text = p.orphaned
+    ? '<span class="orphaned">This paragraph is no longer in the text; proposals made on it are still pending.</span>'
+    : escapeHtml(p.text)
+  return `<section class="${classes.filter(Boolean).join(' ')}" id="${escapeHtml(`p-${p.id}`)}">
+<div class="para-line"><span class="number">${escapeHtml(displayNumber(p))}</span><span class="text">${text}</span> ${statusBadge(p.status)}${p.contested ? ' <span class="contested-flag">Contested</span>' : ''}</div>
+${p.proposals.map(renderProposal).join('\n')}
+${p.insertions.map(renderInsertion).join('\n')}
+</section>`
+}
+
+/** What stands in front of a paragraph in print: "PP3", "4.", "(b)", nothing for a lone OP. */
+function displayNumber(p: CompiledParagraph): string {
+  if (p.kind === 'pp') return p.number
+  if (p.kind === 'sub') return p.number.match(/\([^)]*\)$/)?.[0] ?? p.number
+  return p.number ? `${p.number}.` : ''
+}
+
+/** "4 (b)" is one level down, "4 (b) (ii)" two: indentation follows the reference. */
+function subDepth(p: CompiledParagraph): number {
+  return p.kind === 'sub' ? (p.number.match(/\(/g) ?? []).length : 0
+}
+
+function statusBadge(status: ParagraphStatus): string {
+  return `<span class="badge status-${status}">${escapeHtml(STATUS_LABELS[status])}</span>`
+}
+
+const KIND_LABELS: Record<CompiledProposal['kind'], string> = {
+  replace: 'Amend to read',
+  delete: 'Delete the paragraph',
+  'insert-after': 'Insert a new paragraph',
+}
+
+function renderProposal(p: CompiledProposal): string {
+  return `<div class="proposal kind-${p.kind}" id="${escapeHtml(`a-${p.id}`)}">
+<p class="attribution"><span class="proposal-kind">${KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
+${olderTextNotice(p)}<p class="redline">${renderRedline(p.redline)}</p>
+${justification(p)}</div>`
+}
+
+/** Insertions stand in the text where they would go, numbered by their label ("OP 4 bis (Brazil)"). */
+function renderInsertion(p: CompiledProposal): string {
+  return `<div class="insertion" id="${escapeHtml(`a-${p.id}`)}">
+<div class="para-line"><span class="number">${escapeHtml(p.label ?? '')}</span><span class="text redline">${renderRedline(p.redline)}</span></div>
+<div class="proposal kind-insert-after">
+<p class="attribution"><span class="proposal-kind">${KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
+${justification(p)}</div>
+</div>`
+}
+
+/** "Proposed by Brazil · supported by Chile, Peru · objected by X · entered by the facilitators on behalf of Brazil" */
+export function attribution(p: CompiledProposal): string {
+  return [
+    `Proposed by ${p.state}`,
+    p.supporters.length ? `supported by ${p.supporters.join(', ')}` : '',
+    p.objectors.length ? `objected by ${p.objectors.join(', ')}` : '',
+    p.enteredBy !== null ? `entered by the facilitators on behalf of ${p.state}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
+function olderTextNotice(p: CompiledProposal): string {
+  if (p.drafting !== 'older-text') return ''
+  const base = p.originalBase ?? ''
+  return `<p class="older-text">Drafted against an older text; the changes below are marked against it:</p>
+<blockquote class="original-base">${escapeHtml(base)}</blockquote>
+`
+}
+
+function justification(p: CompiledProposal): string {
+  return p.note.trim() ? `<p class="note"><em>${escapeHtml(p.note)}</em></p>\n` : ''
+}
+
+function renderRedline(segments: readonly DiffSegment[]): string {
+  return segments.map(renderSegment).join('')
+}
+
+function renderSegment(segment: DiffSegment): string {
+  const text = escapeHtml(segment.text)
+  if (segment.op === 'insert') return `<ins>${text}</ins>`
+  if (segment.op === 'delete') return `<del>${text}</del>`
+  return text
+}
+
+/** Serif, A4, marks that survive black-and-white printing: bold+underline for additions, strike for deletions. */
+const STYLE = `
+@page { size: A4; margin: 2.5cm 2cm 2.5cm 2.5cm; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt; line-height: 1.45; color: #000; background: #fff; max-width: 17cm; margin: 1.5em auto; padding: 0 1em; }
+header { margin-bottom: 1.5em; }
+.symbol { text-align: right; font-weight: bold; margin: 0; }
+h1 { font-size: 14pt; font-weight: bold; margin: 0.6em 0 0.2em; }
+.subtitle { font-style: italic; margin: 0; }
+.totals, .filtered { margin: 0.3em 0 0; font-size: 10.5pt; }
+.filters { font-family: system-ui, sans-serif; font-size: 10pt; display: flex; flex-wrap: wrap; gap: 0.8em; align-items: center; padding: 0.6em; border: 1px solid #ccc; margin-bottom: 1.5em; }
+.paragraph { margin: 0 0 1.1em; break-inside: avoid-page; }
+.depth-1 { margin-left: 2.5em; }
+.depth-2 { margin-left: 5em; }
+.para-line { display: flex; gap: 0.6em; text-align: justify; }
+.number { flex: none; min-width: 3em; }
+.text { flex: 1; }
+.badge, .contested-flag { font-family: system-ui, sans-serif; font-size: 8pt; padding: 0.05em 0.45em; border: 1px solid #888; border-radius: 0.6em; white-space: nowrap; align-self: flex-start; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.status-draft { background: #f2f2f2; }
+.status-negotiating { background: #dde8f6; }
+.status-agreed-ad-ref { background: #fff2a8; border-color: #c9a800; }
+.status-agreed { background: #c9efc9; border-color: #2e8b2e; }
+.contested-flag { border-style: dashed; }
+.proposal { margin: 0.45em 0 0.45em 3.6em; padding-left: 0.8em; border-left: 2px solid #555; }
+.insertion { margin: 0.6em 0 0 1.5em; }
+.insertion .proposal { margin-top: 0.2em; }
+.attribution { font-size: 10.5pt; margin: 0; }
+.proposal-kind { font-weight: bold; }
+.redline { margin: 0.2em 0; }
+ins { font-weight: bold; text-decoration: underline; background: none; color: inherit; }
+del { text-decoration: line-through; color: inherit; }
+.note { margin: 0.2em 0; font-size: 10.5pt; }
+.older-text { font-size: 10.5pt; font-weight: bold; margin: 0.2em 0; }
+.original-base { margin: 0.2em 0 0.3em 1em; font-size: 10.5pt; }
+.orphaned { font-style: italic; }
+@media print {
+  .no-print { display: none !important; }
+  body { margin: 0; padding: 0; max-width: none; }
+  ins, del { display: inline !important; visibility: visible !important; }
+}
+`

@@ -1,0 +1,58 @@
+import * as Y from 'yjs'
+import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+
+/** Reading paragraphs straight from the Yjs document, without going through the schema. */
+
+export interface LocatedParagraph {
+  element: Y.XmlElement
+  container: Y.XmlElement
+  index: number
+}
+
+const CONTAINERS = ['preamble', 'operatives'] as const
+
+function containers(doc: Y.Doc): Y.XmlElement[] {
+  return doc
+    .getXmlFragment(YJS_FRAGMENT)
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && (CONTAINERS as readonly string[]).includes(node.nodeName))
+}
+
+export function findParagraph(doc: Y.Doc, paragraphId: string): LocatedParagraph | undefined {
+  for (const container of containers(doc)) {
+    const children = container.toArray()
+    for (let index = 0; index < children.length; index++) {
+      const element = children[index]
+      if (element instanceof Y.XmlElement && element.getAttribute('id') === paragraphId) return { element, container, index }
+    }
+  }
+  return undefined
+}
+
+/** The paragraph's Y.XmlText; an empty paragraph has none until something is typed into it. */
+export function textOf(element: Y.XmlElement, create: boolean): Y.XmlText | undefined {
+  const first = element.get(0)
+  if (first instanceof Y.XmlText) return first
+  if (!create) return undefined
+  const text = new Y.XmlText()
+  element.insert(0, [text])
+  return text
+}
+
+export function paragraphText(element: Y.XmlElement): string {
+  const text = textOf(element, false)
+  if (!text) return ''
+  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
+}
+
+
+/** Every PP and OP element, in document order. */
+export function paragraphElements(doc: Y.Doc): Y.XmlElement[] {
+  return containers(doc).flatMap((container) =>
+    container.toArray().filter((child): child is Y.XmlElement => child instanceof Y.XmlElement),
+  )
+}
+
+export function containerOf(doc: Y.Doc, name: (typeof CONTAINERS)[number]): Y.XmlElement {
+  return containers(doc).find((container) => container.nodeName === name)!
+}

@@ -1,0 +1,30 @@
+import { Hono } from 'hono'
+import { acceptBody, createAmendmentBody } from '../../shared/api/amendments'
+import { accept, type CommandDeps, propose, reject, takePosition, withdraw } from '../amendments/amendmentCommands'
+import { authorize } from '../access/authorize'
+import { validate } from './validate'
+
+/**
+ * `/api/documents/:id/amendments`. Everyone in the room reads them; what else a caller may do is
+ * decided per command by the policy (a delegation proposes in its own name, facilitators decide).
+ */
+export function amendmentRoutes(deps: CommandDeps) {
+  const read = authorize(deps.store, 'document.read')
+  const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param('id')!
+  return new Hono()
+    .get('/', read, (c) => c.json({ amendments: deps.store.listAmendments(id(c)) }))
+    .post('/', read, validate('json', createAmendmentBody), (c) =>
+      c.json({ amendment: propose(deps, id(c), c.var.access, c.req.valid('json')) }, 201),
+    )
+    .post('/:aid/support', read, (c) =>
+      c.json({ amendment: takePosition(deps, id(c), c.var.access, c.req.param('aid'), 'support') }),
+    )
+    .post('/:aid/object', read, (c) =>
+      c.json({ amendment: takePosition(deps, id(c), c.var.access, c.req.param('aid'), 'object') }),
+    )
+    .post('/:aid/withdraw', read, (c) => c.json({ amendment: withdraw(deps, id(c), c.var.access, c.req.param('aid')) }))
+    .post('/:aid/reject', read, (c) => c.json({ amendment: reject(deps, id(c), c.var.access, c.req.param('aid')) }))
+    .post('/:aid/accept', read, validate('json', acceptBody), (c) =>
+      c.json({ amendment: accept(deps, id(c), c.var.access, c.req.param('aid'), c.req.valid('json').text) }),
+    )
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { AMENDMENT_KINDS } from '../amendments/types'
+import { PARAGRAPH_STATUSES } from '../paragraphs/types'
+import { isDelegation } from '../people/delegations'
+
+export const MAX_PARAGRAPH_TEXT = 10_000
+export const MAX_NOTE = 2_000
+
+export const createAmendmentBody = z
+  .object({
+    paragraphId: z.string().min(1, 'paragraphId: required').max(100),
+    kind: z.enum(AMENDMENT_KINDS, { message: `kind: one of ${AMENDMENT_KINDS.join(', ')}` }),
+    text: z.string().max(MAX_PARAGRAPH_TEXT, `text: at most ${MAX_PARAGRAPH_TEXT} characters`).optional(),
+    /** insert-after only: a new PP or OP (default: the same kind as the paragraph it follows). */
+    newParagraphKind: z.enum(['pp', 'op']).optional(),
+    note: z.string().max(MAX_NOTE, `note: at most ${MAX_NOTE} characters`).optional(),
+    /** A facilitator entering a proposal a State sent by e-mail. */
+    onBehalfOf: z
+      .string()
+      .refine(isDelegation, 'onBehalfOf: choose a UN Member State, an observer State or the European Union')
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind !== 'delete' && !body.text?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'text: the proposed wording is required' })
+    }
+  })
+export type CreateAmendmentBody = z.infer<typeof createAmendmentBody>
+
+/** Accepting a proposal, optionally with compromise wording written by the facilitator. */
+export const acceptBody = z.object({
+  text: z.string().max(MAX_PARAGRAPH_TEXT, `text: at most ${MAX_PARAGRAPH_TEXT} characters`).optional(),
+})
+
+export const statusBody = z.object({
+  status: z.enum(PARAGRAPH_STATUSES, { message: `status: one of ${PARAGRAPH_STATUSES.join(', ')}` }),
+})
