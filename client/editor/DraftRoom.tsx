@@ -1,4 +1,8 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
+import { ProposalsPanel } from '../amendments/ProposalsPanel'
+import { useNegotiation } from '../amendments/useNegotiation'
+import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
+import type { LiveParagraph, ParagraphAnnotations } from './resolutionPresentation'
 import type { Access } from '../../shared/api/access'
 import type { DocumentListItem } from '../../shared/api/documents'
 import { can, describeRole } from '../../shared/policy/policy'
@@ -41,7 +45,25 @@ export function DraftRoom({ documentId }: { documentId: string }) {
 function Room({ document, access }: { document: DocumentListItem; access: Access }) {
   const user = useMemo(() => ({ name: access.name, color: colourFor(access.name) }), [access.name])
   const { collaboration, state } = useCollaboration(document.id, user)
+  const negotiation = useNegotiation(document.id)
+  const [live, setLive] = useState<LiveParagraph | null>(null)
   const [peopleOpen, setPeopleOpen] = useState(false)
+  const annotations = useMemo<ParagraphAnnotations>(() => {
+    const pending = new Map<string, number>()
+    for (const a of negotiation.amendments) if (a.status === 'pending') pending.set(a.paragraphId, (pending.get(a.paragraphId) ?? 0) + 1)
+    return { statuses: new Map(negotiation.paragraphs.map((p) => [p.id, p.status])), pending }
+  }, [negotiation.amendments, negotiation.paragraphs])
+  // Keep the last paragraph chosen when the cursor leaves the text (e.g. into the panel).
+  // Leaving the text (to click in the proposals panel) keeps the paragraph last chosen.
+  const choose = useCallback((paragraph: LiveParagraph | null) => {
+    if (paragraph) setLive(paragraph)
+  }, [])
+  // The text and number as the editor shows them now; the status as the server last said.
+  const paragraph = useMemo<Paragraph | undefined>(() => {
+    if (!live) return undefined
+    const known = negotiation.paragraphs.find((p) => p.id === live.id)
+    return { ...live, status: known?.status ?? 'draft' }
+  }, [live, negotiation.paragraphs])
   const [personalLink, setPersonalLink] = useState<string | null>(
     () => (history.state as { personalLink?: string } | null)?.personalLink ?? null,
   )
@@ -62,6 +84,10 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
           {describeRole(access.role, access.state, access.organisation)}
           {!can(access.role, 'text.edit') && <span className="muted"> · text is read-only</span>}
         </p>
+        <AgreementSummary paragraphs={negotiation.paragraphs} />
+        <a className="button-link" href={`/api/documents/${document.id}/compilation?format=html`} target="_blank" rel="noreferrer">
+          Compilation text
+        </a>
         <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
           {STATUS_TEXT[state]}
         </p>
@@ -92,14 +118,45 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
       )}
       <div className="room-body">
         {collaboration ? (
-          <ResolutionEditor collaboration={collaboration} user={user} editable={editable} canEdit={can(access.role, 'text.edit')} />
+          <ResolutionEditor
+            collaboration={collaboration}
+            user={user}
+            editable={editable}
+            canEdit={can(access.role, 'text.edit')}
+            annotations={annotations}
+            onParagraph={choose}
+          />
         ) : (
           <p className="loading" aria-busy="true">
             Loading the text…
           </p>
         )}
-        {manages && peopleOpen && <PeoplePanel documentId={document.id} onClose={() => setPeopleOpen(false)} />}
+        {manages && peopleOpen ? (
+          <PeoplePanel documentId={document.id} onClose={() => setPeopleOpen(false)} />
+        ) : (
+          <ProposalsPanel
+            documentId={document.id}
+            access={access}
+            paragraph={paragraph}
+            amendments={negotiation.amendments}
+            reload={negotiation.reload}
+          />
+        )}
       </div>
     </div>
+  )
+}
+
+/** "PPs: 3 of 8 agreed ad ref · OPs: 12 of 31 agreed ad ref", agreed paragraphs included. */
+function AgreementSummary({ paragraphs }: { paragraphs: Paragraph[] }) {
+  const count = (kind: 'pp' | 'op') => {
+    const all = paragraphs.filter((p) => (kind === 'pp' ? p.kind === 'pp' : p.kind !== 'pp'))
+    return `${all.filter((p) => isLocked(p.status)).length} of ${all.length}`
+  }
+  if (paragraphs.length === 0) return null
+  return (
+    <p className="agreement-summary" aria-label="Agreed paragraphs">
+      PPs: {count('pp')} agreed ad ref · OPs: {count('op')} agreed ad ref
+    </p>
   )
 }

@@ -5,7 +5,13 @@ import { useEffect } from 'react'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
 import { ResolutionEditing } from './resolutionEditing'
-import { ResolutionPresentation } from './resolutionPresentation'
+import {
+  annotate,
+  type LiveParagraph,
+  type ParagraphAnnotations,
+  paragraphAtSelection,
+  ResolutionPresentation,
+} from './resolutionPresentation'
 
 interface Props {
   collaboration: CollaborationHandle
@@ -14,9 +20,13 @@ interface Props {
   editable: boolean
   /** Whether the role may edit at all; read-only roles get no toolbar. */
   canEdit: boolean
+  /** Statuses and pending proposal counts to show in the margin. */
+  annotations: ParagraphAnnotations
+  /** Called with the paragraph the cursor is in, as it reads live. */
+  onParagraph: (paragraph: LiveParagraph | null) => void
 }
 
-export function ResolutionEditor({ collaboration, user, editable, canEdit }: Props) {
+export function ResolutionEditor({ collaboration, user, editable, canEdit, annotations, onParagraph }: Props) {
   const editor = useEditor({
     editable,
     extensions: [
@@ -33,14 +43,29 @@ export function ResolutionEditor({ collaboration, user, editable, canEdit }: Pro
   useEffect(() => {
     editor?.setEditable(editable)
   }, [editor, editable])
+  useEffect(() => {
+    if (editor) annotate(editor.view, annotations)
+  }, [editor, annotations])
   const context = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({
-      inOp: e?.isActive('op') ?? false,
-      inPp: e?.isActive('pp') ?? false,
-      italic: e?.isActive('italic') ?? false,
-    }),
+    selector: ({ editor: e }) => {
+      const paragraph = e ? paragraphAtSelection(e.state) : null
+      return {
+        inOp: e?.isActive('op') ?? false,
+        inPp: e?.isActive('pp') ?? false,
+        italic: e?.isActive('italic') ?? false,
+        // Primitive fields, so that the selector result only changes when they do.
+        id: paragraph?.id ?? null,
+        kind: paragraph?.kind ?? 'op',
+        number: paragraph?.number ?? '',
+        text: paragraph?.text ?? '',
+      }
+    },
   })
+  const { id = null, kind = 'op', number = '', text = '' } = context ?? {}
+  useEffect(() => {
+    onParagraph(id ? { id, kind, number, text } : null)
+  }, [id, kind, number, text, onParagraph])
 
   return (
     <div className="editor-frame">

@@ -36,7 +36,10 @@ export class ServerUnderTest {
 export async function personPage(browser: Browser, server: ServerUnderTest, name?: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url })
   if (name) await context.addInitScript((n) => localStorage.setItem('penholder.displayName', n), name)
-  return context.newPage()
+  const page = await context.newPage()
+  // A crash in the page would otherwise show only as a blank screenshot.
+  page.on('pageerror', (error) => console.error(`[${name ?? 'page'}] ${error.stack ?? error.message}`))
+  return page
 }
 
 export const test = base.extend<object, { server: ServerUnderTest }>({

@@ -1,0 +1,306 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import { rebaseProposal } from '../../shared/amendments/rebase'
+import type { Amendment, AmendmentKind } from '../../shared/amendments/types'
+import type { Access } from '../../shared/api/access'
+import { wordDiff } from '../../shared/diff/wordDiff'
+import { PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
+import { can } from '../../shared/policy/policy'
+import { api, errorMessage } from '../api'
+import { StatePicker } from '../people/StatePicker'
+import { Redline } from './Redline'
+
+export const STATUS_LABEL: Record<ParagraphStatus, string> = {
+  draft: 'Draft',
+  negotiating: 'Under negotiation',
+  'agreed-ad-ref': 'Agreed ad ref',
+  agreed: 'Agreed',
+}
+
+const paragraphName = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
+
+const age = (iso: string) => {
+  const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000)
+  return minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`
+}
+
+interface Props {
+  documentId: string
+  access: Access
+  paragraph: Paragraph | undefined
+  amendments: Amendment[]
+  reload: () => void
+}
+
+/**
+ * One paragraph under negotiation: its status, the proposals on it side by side as redlines
+ * against the current text, and what the caller's role may do with them.
+ */
+export function ProposalsPanel({ documentId, access, paragraph, amendments, reload }: Props) {
+  const [error, setError] = useState('')
+  if (!paragraph) {
+    return (
+      <aside className="side-panel" aria-labelledby="proposals-title">
+        <h2 id="proposals-title">Proposals</h2>
+        <p className="muted">Put the cursor in a paragraph to see and make proposals on it.</p>
+      </aside>
+    )
+  }
+  const onParagraph = amendments.filter((a) => a.paragraphId === paragraph.id)
+  const pending = onParagraph.filter((a) => a.status === 'pending')
+  const decided = onParagraph.filter((a) => a.status !== 'pending')
+
+  const act = async (amendment: Amendment, action: 'support' | 'object' | 'withdraw' | 'reject' | 'accept', text?: string) => {
+    setError('')
+    const routes = api.documents[':id'].amendments[':aid']
+    const param = { id: documentId, aid: amendment.id }
+    const response =
+      action === 'accept' ? await routes.accept.$post({ param, json: text ? { text } : {} }) : await routes[action].$post({ param })
+    if (!response.ok) return setError(await errorMessage(response))
+    reload()
+  }
+
+  return (
+    <aside className="side-panel proposals" aria-labelledby="proposals-title">
+      <h2 id="proposals-title">
+        {paragraphName(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{STATUS_LABEL[paragraph.status]}</span>
+      </h2>
+      {can(access.role, 'status.set') && <StatusControl documentId={documentId} paragraph={paragraph} onError={setError} />}
+      <div className="current-text">
+        <h3>Current text</h3>
+        <p>{paragraph.text || <span className="muted">(empty)</span>}</p>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3>
+        {pending.length} pending proposal{pending.length === 1 ? '' : 's'}
+      </h3>
+      <ol className="proposal-list">
+        {pending.map((amendment) => (
+          <ProposalCard key={amendment.id} amendment={amendment} paragraph={paragraph} access={access} act={act} />
+        ))}
+      </ol>
+      {(can(access.role, 'amendment.propose') || can(access.role, 'amendment.enter-on-behalf')) && (
+        <ProposeForm key={paragraph.id} documentId={documentId} access={access} paragraph={paragraph} onDone={reload} />
+      )}
+      {decided.length > 0 && (
+        <details>
+          <summary>{decided.length} decided or withdrawn</summary>
+          <ul className="decided">
+            {decided.map((a) => (
+              <li key={a.id}>
+                {a.state}: {a.kind} — <strong>{a.status}</strong>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </aside>
+  )
+}
+
+function ProposalCard({
+  amendment,
+  paragraph,
+  access,
+  act,
+}: {
+  amendment: Amendment
+  paragraph: Paragraph
+  access: Access
+  act: (a: Amendment, action: 'support' | 'object' | 'withdraw' | 'reject' | 'accept', text?: string) => Promise<void>
+}) {
+  const [compromise, setCompromise] = useState<string | null>(null)
+  const view = useMemo(() => {
+    if (amendment.kind === 'delete') return { segments: wordDiff(paragraph.text, ''), older: false, text: '' }
+    if (amendment.kind === 'insert-after') return { segments: wordDiff('', amendment.text), older: false, text: amendment.text }
+    const rebased = rebaseProposal(amendment.baseText, amendment.text, paragraph.text)
+    if (rebased.status === 'conflict') return { segments: wordDiff(amendment.baseText, amendment.text), older: true, text: amendment.text }
+    return { segments: wordDiff(paragraph.text, rebased.text), older: false, text: rebased.text }
+  }, [amendment, paragraph.text])
+  const own = access.role === 'delegation' ? access.state === amendment.state : amendment.enteredBy !== null
+  const isDelegation = access.role === 'delegation'
+  const title = amendment.kind === 'delete' ? 'Delete the paragraph' : amendment.kind === 'insert-after' ? 'New paragraph after it' : 'New wording'
+
+  return (
+    <li className="proposal" data-amendment-id={amendment.id} aria-label={`Proposal by ${amendment.state}`}>
+      <div className="proposal-head">
+        <strong>{amendment.state}</strong> · {title} · <span className="muted">{age(amendment.createdAt)}</span>
+        {amendment.enteredBy && <span className="muted"> · entered by {amendment.enteredBy}</span>}
+      </div>
+      {view.older && (
+        <p className="notice">
+          Drafted against an older text: “{amendment.baseText}”
+        </p>
+      )}
+      <p className="proposal-text">
+        <Redline segments={view.segments} />
+      </p>
+      {amendment.note && <p className="note">“{amendment.note}”</p>}
+      <p className="positions">
+        {amendment.supporters.length > 0 && <span>Joined by {amendment.supporters.join(', ')}. </span>}
+        {amendment.objectors.length > 0 && <span>Objected to by {amendment.objectors.join(', ')}.</span>}
+      </p>
+      <div className="proposal-actions">
+        {isDelegation && !own && (
+          <>
+            <button type="button" aria-pressed={amendment.supporters.includes(access.state ?? '')} onClick={() => void act(amendment, 'support')}>
+              Support
+            </button>
+            <button type="button" aria-pressed={amendment.objectors.includes(access.state ?? '')} onClick={() => void act(amendment, 'object')}>
+              Object
+            </button>
+          </>
+        )}
+        {can(access.role, 'amendment.withdraw') && own && (
+          <button type="button" onClick={() => void act(amendment, 'withdraw')}>
+            Withdraw
+          </button>
+        )}
+        {can(access.role, 'amendment.decide') && (
+          <>
+            <button type="button" className="primary" disabled={view.older} onClick={() => void act(amendment, 'accept')}>
+              Accept
+            </button>
+            {amendment.kind !== 'delete' && (
+              <button type="button" onClick={() => setCompromise(view.text)}>
+                Edit and accept
+              </button>
+            )}
+            <button type="button" className="danger" onClick={() => void act(amendment, 'reject')}>
+              Reject
+            </button>
+          </>
+        )}
+      </div>
+      {compromise !== null && (
+        <form
+          className="compromise"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void act(amendment, 'accept', compromise)
+          }}
+        >
+          <label htmlFor={`compromise-${amendment.id}`}>Compromise language</label>
+          <textarea id={`compromise-${amendment.id}`} rows={4} value={compromise} onChange={(e) => setCompromise(e.target.value)} />
+          <p className="preview">
+            <Redline segments={wordDiff(amendment.kind === 'replace' ? paragraph.text : '', compromise)} />
+          </p>
+          <button type="submit" className="primary">
+            Accept with this wording
+          </button>
+          <button type="button" onClick={() => setCompromise(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+    </li>
+  )
+}
+
+function ProposeForm({ documentId, access, paragraph, onDone }: { documentId: string; access: Access; paragraph: Paragraph; onDone: () => void }) {
+  const [kind, setKind] = useState<AmendmentKind>('replace')
+  const [text, setText] = useState(paragraph.text)
+  const [note, setNote] = useState('')
+  const [onBehalfOf, setOnBehalfOf] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const forState = access.role !== 'delegation'
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setError('')
+    if (forState && !onBehalfOf) return setError('Choose the State that sent this proposal.')
+    setBusy(true)
+    const response = await api.documents[':id'].amendments.$post({
+      param: { id: documentId },
+      json: {
+        paragraphId: paragraph.id,
+        kind,
+        ...(kind === 'delete' ? {} : { text }),
+        ...(note.trim() ? { note } : {}),
+        ...(forState ? { onBehalfOf } : {}),
+      },
+    })
+    setBusy(false)
+    if (response.status !== 201) return setError(await errorMessage(response))
+    setNote('')
+    setText(kind === 'insert-after' ? '' : paragraph.text)
+    onDone()
+  }
+
+  return (
+    <form className="propose-form" onSubmit={submit} aria-labelledby="propose-title">
+      <h3 id="propose-title">{forState ? 'Enter a proposal sent by a State' : `Propose for ${access.state}`}</h3>
+      {forState && <StatePicker label="On behalf of" value={onBehalfOf} onChange={setOnBehalfOf} />}
+      <fieldset className="segmented">
+        <legend>Proposal</legend>
+        {(
+          [
+            ['replace', 'New wording'],
+            ['delete', 'Delete it'],
+            ['insert-after', 'New paragraph after it'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="proposal-kind"
+              checked={kind === value}
+              onChange={() => {
+                setKind(value)
+                setText(value === 'replace' ? paragraph.text : '')
+              }}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {kind !== 'delete' && (
+        <>
+          <label htmlFor="proposal-text">{kind === 'replace' ? 'Proposed wording' : 'Text of the new paragraph'}</label>
+          <textarea id="proposal-text" rows={5} value={text} onChange={(event) => setText(event.target.value)} />
+          <p className="preview" aria-label="Changes">
+            <Redline segments={wordDiff(kind === 'replace' ? paragraph.text : '', text)} />
+          </p>
+        </>
+      )}
+      <label htmlFor="proposal-note">Justification (optional)</label>
+      <input id="proposal-note" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Sending…' : 'Submit proposal'}
+      </button>
+    </form>
+  )
+}
+
+function StatusControl({ documentId, paragraph, onError }: { documentId: string; paragraph: Paragraph; onError: (e: string) => void }) {
+  return (
+    <label className="status-control">
+      Status{' '}
+      <select
+        value={paragraph.status}
+        onChange={async (event) => {
+          const response = await api.documents[':id'].paragraphs[':pid'].status.$put({
+            param: { id: documentId, pid: paragraph.id },
+            json: { status: event.target.value as ParagraphStatus },
+          })
+          if (!response.ok) onError(await errorMessage(response))
+        }}
+      >
+        {PARAGRAPH_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABEL[status]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

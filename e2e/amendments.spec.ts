@@ -1,0 +1,68 @@
+import { createFromText, createInviteLink, expect, joinWith, live, ops, personPage, test, textOf } from './support/fixtures'
+
+const DRAFT = `Safe water
+
+The General Assembly,
+Recalling its resolutions on the human right to safe drinking water,
+1. Calls upon all States to ensure access to safe drinking water;
+2. Decides to remain seized of the matter.`
+
+const PROPOSED = 'Calls upon all States to ensure universal and equitable access to safe drinking water;'
+
+test('a delegation proposes, another supports, the facilitator compares and accepts, and everyone sees it live', async ({
+  browser,
+  server,
+}) => {
+  const facilitator = await personPage(browser, server, 'Ana')
+  await createFromText(facilitator, DRAFT)
+  await live(facilitator)
+  const mexicoLink = await createInviteLink(facilitator, { role: 'delegation', search: 'mexi', state: 'Mexico' })
+  const brazilLink = await createInviteLink(facilitator, { role: 'delegation', search: 'braz', state: 'Brazil' })
+  await facilitator.getByRole('button', { name: 'Close the people panel' }).click()
+
+  const mexico = await joinWith(browser, mexicoLink, 'Lucía')
+  const brazil = await joinWith(browser, brazilLink, 'João')
+  await live(mexico)
+  await live(brazil)
+
+  // Mexico proposes new wording for OP 1, watching its changes as it types.
+  await ops(mexico).first().click()
+  const panel = mexico.locator('aside.proposals')
+  await expect(panel.getByRole('heading', { name: /OP 1/ })).toBeVisible()
+  await panel.getByLabel('Proposed wording').fill(PROPOSED)
+  await expect(panel.locator('.preview ins')).toHaveText(['universal and equitable '])
+  await panel.getByLabel('Justification (optional)').fill('Leave no one behind')
+  await panel.getByRole('button', { name: 'Submit proposal' }).click()
+
+  // Brazil sees it within a second, counted in the margin, and joins it.
+  await expect(ops(brazil).first()).toHaveAttribute('data-pending', '1')
+  await ops(brazil).first().click()
+  const proposal = brazil.locator('li.proposal', { hasText: 'Mexico' })
+  await expect(proposal.locator('ins')).toHaveText('universal and equitable ')
+  await proposal.getByRole('button', { name: 'Support' }).click()
+  await expect(proposal).toContainText('Joined by Brazil')
+
+  // The facilitator compares it against the current text and accepts it.
+  await ops(facilitator).first().click()
+  const card = facilitator.locator('aside.proposals li.proposal', { hasText: 'Mexico' })
+  await expect(card).toContainText('Joined by Brazil')
+  await expect(card.locator('.note')).toHaveText('“Leave no one behind”')
+  await card.getByRole('button', { name: 'Accept', exact: true }).click()
+
+  for (const page of [facilitator, mexico, brazil]) {
+    await expect.poll(() => textOf(ops(page).first())).toBe(PROPOSED)
+    await expect(ops(page).first()).not.toHaveAttribute('data-pending', /.*/)
+  }
+
+  // The facilitator marks it agreed ad ref: every browser shows the status, and it is locked.
+  await facilitator.locator('aside.proposals').getByLabel('Status').selectOption('agreed-ad-ref')
+  for (const page of [facilitator, mexico, brazil]) {
+    await expect(ops(page).first()).toHaveAttribute('data-status', 'agreed-ad-ref')
+    await expect(page.locator('.agreement-summary')).toContainText('OPs: 1 of 2 agreed ad ref')
+  }
+  await ops(facilitator).first().click()
+  await facilitator.keyboard.type('Not allowed ')
+  await facilitator.waitForTimeout(300)
+  expect(await textOf(ops(facilitator).first())).toBe(PROPOSED)
+  await facilitator.screenshot({ path: 'test-results/proposals.png' })
+})
