@@ -8,6 +8,8 @@ Recalling its resolutions on the human right to safe drinking water,
 2. Decides to remain seized of the matter.`
 
 const PROPOSED = 'Calls upon all States to ensure universal and equitable access to safe drinking water;'
+const BRAZIL = 'Calls upon all States to ensure access to safe drinking water and sanitation;'
+const MERGED = 'Calls upon all States to ensure universal and equitable access to safe drinking water and sanitation;'
 
 test('a delegation proposes, another supports, the facilitator compares and accepts, and everyone sees it live', async ({
   browser,
@@ -42,17 +44,41 @@ test('a delegation proposes, another supports, the facilitator compares and acce
   await proposal.getByRole('button', { name: 'Support' }).click()
   await expect(proposal).toContainText('Joined by Brazil')
 
-  // The facilitator compares it against the current text and accepts it.
+  // Brazil also proposes wording of its own on the same paragraph.
+  const brazilPanel = brazil.locator('aside.proposals')
+  await brazilPanel.getByLabel('Proposed wording').fill(BRAZIL)
+  await brazilPanel.getByRole('button', { name: 'Submit proposal' }).click()
+  await expect(ops(mexico).first()).toHaveAttribute('data-pending', '2')
+
+  // The facilitator compares both side by side against the current text, merges them into
+  // compromise language and accepts it.
   await ops(facilitator).first().click()
   const card = facilitator.locator('aside.proposals li.proposal', { hasText: 'Mexico' })
   await expect(card).toContainText('Joined by Brazil')
   await expect(card.locator('.note')).toHaveText('“Leave no one behind”')
-  await card.getByRole('button', { name: 'Accept', exact: true }).click()
+  await facilitator.getByRole('button', { name: 'Compare side by side' }).click()
+  const compare = facilitator.getByRole('dialog', { name: 'Compare proposals on OP 1' })
+  await expect(compare.getByRole('listitem', { name: 'Current text' })).toContainText('ensure access to safe drinking water;')
+  const mexicoColumn = compare.getByRole('listitem', { name: 'Proposal by Mexico' })
+  const brazilColumn = compare.getByRole('listitem', { name: 'Proposal by Brazil' })
+  await expect(mexicoColumn.locator('ins')).toHaveText('universal and equitable ')
+  await expect(mexicoColumn).toContainText('Joined by Brazil.')
+  await expect(brazilColumn.locator('ins')).toHaveText(' and sanitation')
+  await mexicoColumn.getByLabel('Use in compromise').check()
+  await brazilColumn.getByLabel('Use in compromise').check()
+  await compare.getByRole('button', { name: 'Merge 2 proposals' }).click()
+  await expect(compare.getByLabel('Compromise wording')).toHaveValue(MERGED)
+  await facilitator.screenshot({ path: 'test-results/compare.png' })
+  await compare.getByRole('button', { name: 'Accept the compromise' }).click()
+  await expect(compare).toBeHidden()
 
   for (const page of [facilitator, mexico, brazil]) {
-    await expect.poll(() => textOf(ops(page).first())).toBe(PROPOSED)
+    await expect.poll(() => textOf(ops(page).first())).toBe(MERGED)
     await expect(ops(page).first()).not.toHaveAttribute('data-pending', /.*/)
   }
+  // Mexico's proposal was the one accepted; Brazil's, drafted against the replaced text, superseded.
+  await mexico.locator('aside.proposals summary', { hasText: '2 decided or withdrawn' }).click()
+  await expect(mexico.locator('ul.decided li')).toHaveText(['Mexico: replace — accepted', 'Brazil: replace — superseded'])
 
   // The facilitator marks it agreed ad ref: every browser shows the status, and it is locked.
   await facilitator.locator('aside.proposals').getByLabel('Status').selectOption('agreed-ad-ref')
@@ -63,6 +89,6 @@ test('a delegation proposes, another supports, the facilitator compares and acce
   await ops(facilitator).first().click()
   await facilitator.keyboard.type('Not allowed ')
   await facilitator.waitForTimeout(300)
-  expect(await textOf(ops(facilitator).first())).toBe(PROPOSED)
+  expect(await textOf(ops(facilitator).first())).toBe(MERGED)
   await facilitator.screenshot({ path: 'test-results/proposals.png' })
 })

@@ -1,12 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react'
-import { rebaseProposal } from '../../shared/amendments/rebase'
+import { useState, type FormEvent } from 'react'
+import { type CompiledProposal, compileText } from '../../shared/amendments/compile'
 import type { Amendment, AmendmentKind } from '../../shared/amendments/types'
 import type { Access } from '../../shared/api/access'
-import { wordDiff } from '../../shared/diff/wordDiff'
+import { sideOf, wordDiff } from '../../shared/diff/wordDiff'
 import { PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { can } from '../../shared/policy/policy'
 import { api, errorMessage } from '../api'
 import { StatePicker } from '../people/StatePicker'
+import { CompareDialog } from './CompareDialog'
+import { ProposalRedline, proposalTitle } from './ProposalRedline'
 import { Redline } from './Redline'
 
 export const STATUS_LABEL: Record<ParagraphStatus, string> = {
@@ -16,12 +18,19 @@ export const STATUS_LABEL: Record<ParagraphStatus, string> = {
   agreed: 'Agreed',
 }
 
-const paragraphName = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
+export const paragraphName = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
 
 const age = (iso: string) => {
   const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000)
   return minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`
 }
+
+export type Act = (
+  proposal: { id: string },
+  action: 'support' | 'object' | 'withdraw' | 'reject' | 'accept',
+  /** accept only: compromise language instead of the proposal's own. */
+  text?: string,
+) => Promise<void>
 
 interface Props {
   documentId: string
@@ -37,6 +46,7 @@ interface Props {
  */
 export function ProposalsPanel({ documentId, access, paragraph, amendments, reload }: Props) {
   const [error, setError] = useState('')
+  const [comparing, setComparing] = useState(false)
   if (!paragraph) {
     return (
       <aside className="side-panel" aria-labelledby="proposals-title">
@@ -46,13 +56,16 @@ export function ProposalsPanel({ documentId, access, paragraph, amendments, relo
     )
   }
   const onParagraph = amendments.filter((a) => a.paragraphId === paragraph.id)
-  const pending = onParagraph.filter((a) => a.status === 'pending')
   const decided = onParagraph.filter((a) => a.status !== 'pending')
+  // The same redlines, rebasing and "bis" labels as the compilation text: one rule, one place.
+  const compiled = compileText([paragraph], onParagraph).paragraphs[0]!
+  const pending = [...compiled.proposals, ...compiled.insertions]
+  const amendmentOf = (proposal: CompiledProposal) => onParagraph.find((a) => a.id === proposal.id)!
 
-  const act = async (amendment: Amendment, action: 'support' | 'object' | 'withdraw' | 'reject' | 'accept', text?: string) => {
+  const act: Act = async (proposal, action, text) => {
     setError('')
     const routes = api.documents[':id'].amendments[':aid']
-    const param = { id: documentId, aid: amendment.id }
+    const param = { id: documentId, aid: proposal.id }
     const response =
       action === 'accept' ? await routes.accept.$post({ param, json: text ? { text } : {} }) : await routes[action].$post({ param })
     if (!response.ok) return setError(await errorMessage(response))
@@ -74,14 +87,33 @@ export function ProposalsPanel({ documentId, access, paragraph, amendments, relo
           {error}
         </p>
       )}
-      <h3>
-        {pending.length} pending proposal{pending.length === 1 ? '' : 's'}
-      </h3>
+      <div className="pending-head">
+        <h3>
+          {pending.length} pending proposal{pending.length === 1 ? '' : 's'}
+        </h3>
+        {pending.length > 0 && (
+          <button type="button" onClick={() => setComparing(true)}>
+            Compare side by side
+          </button>
+        )}
+      </div>
       <ol className="proposal-list">
-        {pending.map((amendment) => (
-          <ProposalCard key={amendment.id} amendment={amendment} paragraph={paragraph} access={access} act={act} />
+        {pending.map((proposal) => (
+          <ProposalCard key={proposal.id} proposal={proposal} amendment={amendmentOf(proposal)} paragraph={paragraph} access={access} act={act} />
         ))}
       </ol>
+      {comparing && pending.length > 0 && (
+        <CompareDialog
+          paragraph={paragraph}
+          name={paragraphName(paragraph)}
+          proposals={pending}
+          amendments={onParagraph}
+          canDecide={can(access.role, 'amendment.decide')}
+          act={act}
+          error={error}
+          onClose={() => setComparing(false)}
+        />
+      )}
       {(can(access.role, 'amendment.propose') || can(access.role, 'amendment.enter-on-behalf')) && (
         <ProposeForm key={paragraph.id} documentId={documentId} access={access} paragraph={paragraph} onDone={reload} />
       )}
@@ -102,42 +134,30 @@ export function ProposalsPanel({ documentId, access, paragraph, amendments, relo
 }
 
 function ProposalCard({
+  proposal,
   amendment,
   paragraph,
   access,
   act,
 }: {
+  proposal: CompiledProposal
   amendment: Amendment
   paragraph: Paragraph
   access: Access
-  act: (a: Amendment, action: 'support' | 'object' | 'withdraw' | 'reject' | 'accept', text?: string) => Promise<void>
+  act: Act
 }) {
   const [compromise, setCompromise] = useState<string | null>(null)
-  const view = useMemo(() => {
-    if (amendment.kind === 'delete') return { segments: wordDiff(paragraph.text, ''), older: false, text: '' }
-    if (amendment.kind === 'insert-after') return { segments: wordDiff('', amendment.text), older: false, text: amendment.text }
-    const rebased = rebaseProposal(amendment.baseText, amendment.text, paragraph.text)
-    if (rebased.status === 'conflict') return { segments: wordDiff(amendment.baseText, amendment.text), older: true, text: amendment.text }
-    return { segments: wordDiff(paragraph.text, rebased.text), older: false, text: rebased.text }
-  }, [amendment, paragraph.text])
+  const older = proposal.drafting === 'older-text'
   const own = access.role === 'delegation' ? access.state === amendment.state : amendment.enteredBy !== null
   const isDelegation = access.role === 'delegation'
-  const title = amendment.kind === 'delete' ? 'Delete the paragraph' : amendment.kind === 'insert-after' ? 'New paragraph after it' : 'New wording'
 
   return (
     <li className="proposal" data-amendment-id={amendment.id} aria-label={`Proposal by ${amendment.state}`}>
       <div className="proposal-head">
-        <strong>{amendment.state}</strong> · {title} · <span className="muted">{age(amendment.createdAt)}</span>
+        <strong>{amendment.state}</strong> · {proposalTitle(proposal)} · <span className="muted">{age(amendment.createdAt)}</span>
         {amendment.enteredBy && <span className="muted"> · entered by {amendment.enteredBy}</span>}
       </div>
-      {view.older && (
-        <p className="notice">
-          Drafted against an older text: “{amendment.baseText}”
-        </p>
-      )}
-      <p className="proposal-text">
-        <Redline segments={view.segments} />
-      </p>
+      <ProposalRedline proposal={proposal} />
       {amendment.note && <p className="note">“{amendment.note}”</p>}
       <p className="positions">
         {amendment.supporters.length > 0 && <span>Joined by {amendment.supporters.join(', ')}. </span>}
@@ -161,11 +181,11 @@ function ProposalCard({
         )}
         {can(access.role, 'amendment.decide') && (
           <>
-            <button type="button" className="primary" disabled={view.older} onClick={() => void act(amendment, 'accept')}>
+            <button type="button" className="primary" disabled={older} title={older ? 'Drafted against an older text: use Edit and accept' : undefined} onClick={() => void act(amendment, 'accept')}>
               Accept
             </button>
             {amendment.kind !== 'delete' && (
-              <button type="button" onClick={() => setCompromise(view.text)}>
+              <button type="button" onClick={() => setCompromise(sideOf(proposal.redline, 'after'))}>
                 Edit and accept
               </button>
             )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rebaseProposal } from './rebase'
+import { mergeProposals, rebaseProposal } from './rebase'
 
 const BASE = 'Urges all States to cooperate with the Special Rapporteur and to provide information;'
 
@@ -54,5 +54,29 @@ describe('rebaseProposal', () => {
   it('gives the current text back for a proposal that changes nothing', () => {
     const current = BASE.replace('Urges', 'Calls upon')
     expect(rebaseProposal(BASE, BASE, current)).toEqual({ status: 'rebased', text: current })
+  })
+})
+
+describe('mergeProposals', () => {
+  const member = { id: 'mexico', baseText: BASE, text: BASE.replace('all States', 'all Member States') }
+  const timely = { id: 'brazil', baseText: BASE, text: BASE.replace('information;', 'information in a timely manner;') }
+  const asAppropriate = { id: 'eu', baseText: BASE, text: BASE.replace('information;', 'information, as appropriate;') }
+
+  it('combines proposals that change different words', () => {
+    expect(mergeProposals(BASE, [member, timely])).toEqual({
+      text: 'Urges all Member States to cooperate with the Special Rapporteur and to provide information in a timely manner;',
+      leftOut: [],
+    })
+  })
+
+  it('leaves out, by id, a proposal that collides with one merged before it', () => {
+    expect(mergeProposals(BASE, [timely, member, asAppropriate])).toEqual({
+      text: 'Urges all Member States to cooperate with the Special Rapporteur and to provide information in a timely manner;',
+      leftOut: ['eu'],
+    })
+  })
+
+  it('gives the current text back when nothing is chosen', () => {
+    expect(mergeProposals(BASE, [])).toEqual({ text: BASE, leftOut: [] })
   })
 })

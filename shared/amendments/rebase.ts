@@ -87,3 +87,29 @@ function apply(base: string, edits: Edit[]): string {
   }
   return text + base.slice(cursor)
 }
+
+export interface Merge {
+  /** The current text with every proposal that applied cleanly, in the order given. */
+  text: string
+  /** Ids of the proposals left out because they touch words an earlier one already changed. */
+  leftOut: string[]
+}
+
+/**
+ * The starting point for compromise language built from several proposals: each proposal's
+ * changes are rebased in turn onto the text so far. A proposal that collides with an earlier one
+ * is left out and named, for the facilitator to weigh by hand.
+ */
+export function mergeProposals(
+  currentText: string,
+  proposals: ReadonlyArray<{ id: string; baseText: string; text: string }>,
+): Merge {
+  let text = currentText
+  const leftOut: string[] = []
+  for (const proposal of proposals) {
+    const rebased = rebaseProposal(proposal.baseText, proposal.text, text)
+    if (rebased.status === 'conflict') leftOut.push(proposal.id)
+    else text = rebased.text
+  }
+  return { text, leftOut }
+}
