@@ -51,8 +51,8 @@ test('a delegation proposes, another supports, the facilitator compares and acce
   await expect(ops(mexico).first()).toHaveAttribute('data-pending', '2')
 
   // The facilitator compares both side by side against the current text, merges them into
-  // compromise language and accepts it.
-  await ops(facilitator).first().click()
+  // compromise language and accepts it. The overview puts contested paragraphs first.
+  await facilitator.getByRole('button', { name: 'OP 1 2 proposals · Mexico, Brazil · contested' }).click()
   const card = facilitator.locator('aside.proposals li.proposal', { hasText: 'Mexico' })
   await expect(card).toContainText('Joined by Brazil')
   await expect(card.locator('.note')).toHaveText('“Leave no one behind”')

@@ -36,25 +36,22 @@ interface Props {
   documentId: string
   access: Access
   paragraph: Paragraph | undefined
+  /** Every paragraph as the server reads it, for the overview. */
+  paragraphs: Paragraph[]
   amendments: Amendment[]
   reload: () => void
+  /** Show one paragraph's proposals, or (null) the overview. */
+  onSelect: (paragraph: Paragraph | null) => void
 }
 
 /**
  * One paragraph under negotiation: its status, the proposals on it side by side as redlines
  * against the current text, and what the caller's role may do with them.
  */
-export function ProposalsPanel({ documentId, access, paragraph, amendments, reload }: Props) {
+export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amendments, reload, onSelect }: Props) {
   const [error, setError] = useState('')
   const [comparing, setComparing] = useState(false)
-  if (!paragraph) {
-    return (
-      <aside className="side-panel" aria-labelledby="proposals-title">
-        <h2 id="proposals-title">Proposals</h2>
-        <p className="muted">Put the cursor in a paragraph to see and make proposals on it.</p>
-      </aside>
-    )
-  }
+  if (!paragraph) return <ProposalsOverview paragraphs={paragraphs} amendments={amendments} onSelect={onSelect} />
   const onParagraph = amendments.filter((a) => a.paragraphId === paragraph.id)
   const decided = onParagraph.filter((a) => a.status !== 'pending')
   // The same redlines, rebasing and "bis" labels as the compilation text: one rule, one place.
@@ -74,6 +71,9 @@ export function ProposalsPanel({ documentId, access, paragraph, amendments, relo
 
   return (
     <aside className="side-panel proposals" aria-labelledby="proposals-title">
+      <button type="button" className="link-button" onClick={() => onSelect(null)}>
+        ← All proposals
+      </button>
       <h2 id="proposals-title">
         {paragraphName(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{STATUS_LABEL[paragraph.status]}</span>
       </h2>
@@ -322,5 +322,40 @@ function StatusControl({ documentId, paragraph, onError }: { documentId: string;
         ))}
       </select>
     </label>
+  )
+}
+
+/** Where the negotiation stands: every paragraph with pending proposals, the contested first. */
+function ProposalsOverview({ paragraphs, amendments, onSelect }: Pick<Props, 'paragraphs' | 'amendments' | 'onSelect'>) {
+  const compiled = compileText(paragraphs, amendments).paragraphs.filter(
+    (p) => !p.orphaned && p.proposals.length + p.insertions.length > 0,
+  )
+  const ordered = [...compiled.filter((p) => p.contested), ...compiled.filter((p) => !p.contested)]
+  return (
+    <aside className="side-panel proposals" aria-labelledby="proposals-title">
+      <h2 id="proposals-title">Proposals</h2>
+      {ordered.length === 0 ? (
+        <p className="muted">No pending proposals. Put the cursor in a paragraph to see its history or make one.</p>
+      ) : (
+        <>
+          <p className="muted">Put the cursor in a paragraph, or choose one:</p>
+          <ul className="overview">
+            {ordered.map((compiledParagraph) => {
+              const all = [...compiledParagraph.proposals, ...compiledParagraph.insertions]
+              const target = paragraphs.find((p) => p.id === compiledParagraph.id)!
+              return (
+                <li key={compiledParagraph.id}>
+                  <button type="button" className="overview-item" onClick={() => onSelect(target)}>
+                    <strong>{paragraphName(target)}</strong>{' '}
+                    {all.length} proposal{all.length === 1 ? '' : 's'} · {[...new Set(all.map((x) => x.state))].join(', ')}
+                    {compiledParagraph.contested && <span className="contested"> · contested</span>}
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        </>
+      )}
+    </aside>
   )
 }

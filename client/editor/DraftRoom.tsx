@@ -53,10 +53,14 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
     for (const a of negotiation.amendments) if (a.status === 'pending') pending.set(a.paragraphId, (pending.get(a.paragraphId) ?? 0) + 1)
     return { statuses: new Map(negotiation.paragraphs.map((p) => [p.id, p.status])), pending }
   }, [negotiation.amendments, negotiation.paragraphs])
-  // Keep the last paragraph chosen when the cursor leaves the text (e.g. into the panel).
   // Leaving the text (to click in the proposals panel) keeps the paragraph last chosen.
   const choose = useCallback((paragraph: LiveParagraph | null) => {
     if (paragraph) setLive(paragraph)
+  }, [])
+  // From the overview: show that paragraph's proposals and bring its text into view.
+  const select = useCallback((chosen: Paragraph | null) => {
+    setLive(chosen)
+    if (chosen) window.document.querySelector(`[data-id="${CSS.escape(chosen.id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }, [])
   // The text and number as the editor shows them now; the status as the server last said.
   const paragraph = useMemo<Paragraph | undefined>(() => {
@@ -138,7 +142,9 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
             documentId={document.id}
             access={access}
             paragraph={paragraph}
+            paragraphs={negotiation.paragraphs}
             amendments={negotiation.amendments}
+            onSelect={select}
             reload={negotiation.reload}
           />
         )}
