@@ -8,6 +8,7 @@ import { collabHandler } from './collab/collabRoute'
 import type { Rooms } from './collab/rooms'
 import type { EventHub } from './events/eventHub'
 import { amendmentRoutes } from './routes/amendments'
+import { commentRoutes } from './routes/comments'
 import { compilationRoutes } from './routes/compilation'
 import { documentRoutes } from './routes/documents'
 import { paragraphRoutes } from './routes/paragraphs'
@@ -37,6 +38,7 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'creat
     .route('/documents/:id/invites', inviteRoutes(deps.store, deps.rooms))
     .route('/documents/:id/paragraphs', paragraphRoutes(deps))
     .route('/documents/:id/amendments', amendmentRoutes(deps))
+    .route('/documents/:id/comments', commentRoutes(deps))
     .route('/documents/:id', compilationRoutes(deps))
 }
 export type ApiType = ReturnType<typeof createApi>

@@ -1,12 +1,12 @@
-import { HTTPException } from 'hono/http-exception'
 import { rebaseProposal } from '../../shared/amendments/rebase'
 import type { Amendment } from '../../shared/amendments/types'
 import type { CreateAmendmentBody } from '../../shared/api/amendments'
 import { newParagraphId } from '../../shared/paragraphs/newParagraphId'
 import { readResolution } from '../../shared/paragraphs/readResolution'
 import type { Paragraph, ParagraphStatus } from '../../shared/paragraphs/types'
-import { type Action, can, DENIED, describeRole } from '../../shared/policy/policy'
+import { DENIED } from '../../shared/policy/policy'
 import { randomId } from '../../shared/randomId'
+import { actorOf, refuse, requireAction } from '../access/enforce'
 import type { Granted } from '../access/resolveAccess'
 import { newParagraph, replaceText } from '../collab/forwardEdits'
 import { containerOf, findParagraph } from '../collab/paragraphElements'
@@ -26,15 +26,6 @@ export interface CommandDeps {
  * request), writes the store, appends to the audit log and tells the room.
  */
 
-const refuse = (status: 400 | 403 | 404 | 409, message: string): never => {
-  throw new HTTPException(status, { message })
-}
-
-function requireAction(access: Granted, action: Action): void {
-  if (!can(access.role, action)) refuse(403, DENIED[action])
-}
-
-const actorOf = (access: Granted) => `${access.name} (${describeRole(access.role, access.state, access.organisation)})`
 
 /** The document's paragraphs as the server reads them now, with their statuses. */
 export function currentParagraphs({ store, rooms }: CommandDeps, documentId: string): Paragraph[] {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { compileText, type Compilation, type CompilationFilter, type CompiledParagraph, type CompiledProposal } from '../../shared/amendments/compile'
+import {
+  compileText,
+  type Compilation,
+  type CompilationFilter,
+  type CompiledParagraph,
+  type CompiledProposal,
+  type CompiledThread,
+} from '../../shared/amendments/compile'
 import type { Amendment } from '../../shared/amendments/types'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { escapeHtml, renderCompilationHtml } from './compilationHtml'
@@ -203,6 +210,53 @@ describe('renderCompilationHtml', () => {
   it('says so when a paragraph is no longer in the text', () => {
     const html = renderCompilationHtml(handBuilt({ orphaned: true, text: '', number: '' }, {}), meta())
     expect(html).toContain('no longer in the text')
+  })
+})
+
+describe('renderCompilationHtml with comments', () => {
+  const thread: CompiledThread = {
+    id: 't1',
+    quote: 'all <States>',
+    comments: [
+      { id: 't1', author: 'Sam (Observer (ISHR))', body: '<script>alert("x")</script>\nSecond line', createdAt: '2024-10-01T09:00:00.000Z', edited: true },
+      { id: 'r1', author: 'Ana (Facilitator)', body: 'Thanks & noted.', createdAt: '2024-10-01T09:05:00.000Z', edited: false },
+    ],
+  }
+  const withThreads = (threads: CompiledThread[], paragraph: Partial<CompiledParagraph> = {}): Compilation => {
+    const c = handBuilt({ comments: threads, ...paragraph }, {})
+    return { ...c, totals: { ...c.totals, comments: threads.length } }
+  }
+
+  it('shows each open thread under its paragraph, attributed, with its replies, and escaped', () => {
+    const html = renderCompilationHtml(withThreads([thread]), { ...meta(), comments: true })
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('<div class="thread" id="c-t1">')
+    expect(html).toContain(
+      '<p class="comment"><span class="comment-by">Comment by Sam (Observer (ISHR))</span> on <q>all &lt;States&gt;</q>: ' +
+        '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>Second line <span class="edited">(edited)</span></p>',
+    )
+    expect(html).toContain('<p class="comment reply"><span class="comment-by">Reply by Ana (Facilitator)</span>: Thanks &amp; noted.</p>')
+    expect(html.indexOf('Comment by')).toBeGreaterThan(html.indexOf('class="proposal'))
+  })
+
+  it('leaves out the quote of a comment on a whole paragraph', () => {
+    const html = renderCompilationHtml(withThreads([{ ...thread, quote: '' }]), meta())
+    expect(html).toContain('Comment by Sam (Observer (ISHR))</span>: &lt;script&gt;')
+  })
+
+  it('counts open threads in the header and keeps the choice in the form only when asked', () => {
+    const asked = renderCompilationHtml(withThreads([thread]), { ...meta(), comments: true })
+    expect(asked).toContain('1 paragraph · 1 pending proposal · 0 contested · from 1 State · 1 open comment thread')
+    expect(asked).toContain('<input type="checkbox" name="comments" value="1" checked> Open comments')
+    const plain = render()
+    expect(plain).not.toContain('open comment thread')
+    expect(plain).not.toContain('class="comments"')
+    expect(plain).toContain('<input type="checkbox" name="comments" value="1"> Open comments')
+  })
+
+  it('says comments are still open on a paragraph no longer in the text', () => {
+    const c = withThreads([thread], { orphaned: true, text: '', number: '', proposals: [] })
+    expect(renderCompilationHtml(c, meta())).toContain('no longer in the text; comments made on it are still open')
   })
 })
 

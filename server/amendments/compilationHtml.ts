@@ -7,8 +7,10 @@
 import type {
   Compilation,
   CompilationFilter,
+  CompiledComment,
   CompiledParagraph,
   CompiledProposal,
+  CompiledThread,
 } from '../../shared/amendments/compile'
 import type { DiffSegment } from '../../shared/diff/wordDiff'
 import { PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
@@ -20,6 +22,8 @@ export interface CompilationHtmlMeta {
   filter: CompilationFilter
   /** Every State that may be filtered on, for the filter form. */
   states: string[]
+  /** The compilation carries open comment threads (`?comments=1`): keeps the choice in the form. */
+  comments?: boolean
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -63,6 +67,7 @@ function renderHeader(c: Compilation, meta: CompilationHtmlMeta): string {
     plural(totals.proposals, 'pending proposal'),
     `${totals.contested} contested`,
     `from ${plural(totals.states.length, 'State')}`,
+    ...(totals.comments === undefined ? [] : [plural(totals.comments, 'open comment thread')]),
   ].join(' · ')
   const filterLine = describeFilter(meta.filter)
   return `<header>
@@ -100,6 +105,7 @@ function renderFilterForm(meta: CompilationHtmlMeta): string {
 <label>State <select name="state">${stateOptions.join('')}</select></label>
 <label>Status <select name="status">${statusOptions.join('')}</select></label>
 <label><input type="checkbox" name="contested" value="1"${filter.contestedOnly ? ' checked' : ''}> Contested only</label>
+<label><input type="checkbox" name="comments" value="1"${meta.comments ? ' checked' : ''}> Open comments</label>
 <button type="submit">Apply</button>
 </form>`
 }
@@ -110,12 +116,11 @@ function option(value: string, label: string, selected: boolean): string {
 
 function renderParagraph(p: CompiledParagraph): string {
   const classes = ['paragraph', `kind-${p.kind}`, `depth-${subDepth(p)}`, p.contested ? 'contested' : '']
-  const text = p.orphaned
-    ? '<span class="orphaned">This paragraph is no longer in the text; proposals made on it are still pending.</span>'
-    : escapeHtml(p.text)
+  const text = p.orphaned ? `<span class="orphaned">${orphanNotice(p)}</span>` : escapeHtml(p.text)
   return `<section class="${classes.filter(Boolean).join(' ')}" id="${escapeHtml(`p-${p.id}`)}">
 <div class="para-line"><span class="number">${escapeHtml(displayNumber(p))}</span><span class="text">${text}</span> ${statusBadge(p.status)}${p.contested ? ' <span class="contested-flag">Contested</span>' : ''}</div>
 ${p.proposals.map(renderProposal).join('\n')}
+${renderThreads(p.comments ?? [])}
 ${p.insertions.map(renderInsertion).join('\n')}
 </section>`
 }
@@ -125,6 +130,14 @@ function displayNumber(p: CompiledParagraph): string {
   if (p.kind === 'pp') return p.number
   if (p.kind === 'sub') return p.number.match(/\([^)]*\)$/)?.[0] ?? p.number
   return p.number ? `${p.number}.` : ''
+}
+
+function orphanNotice(p: CompiledParagraph): string {
+  const proposals = p.proposals.length + p.insertions.length > 0
+  const comments = (p.comments?.length ?? 0) > 0
+  if (comments && !proposals) return 'This paragraph is no longer in the text; comments made on it are still open.'
+  if (comments) return 'This paragraph is no longer in the text; proposals and comments made on it are still pending.'
+  return 'This paragraph is no longer in the text; proposals made on it are still pending.'
 }
 
 /** "4 (b)" is one level down, "4 (b) (ii)" two: indentation follows the reference. */
@@ -183,6 +196,30 @@ function justification(p: CompiledProposal): string {
   return p.note.trim() ? `<p class="note"><em>${escapeHtml(p.note)}</em></p>\n` : ''
 }
 
+/** Comments are plain text typed by anyone in the room: escaped, their line breaks kept. */
+function renderThreads(threads: readonly CompiledThread[]): string {
+  if (threads.length === 0) return ''
+  return `<div class="comments">
+${threads.map(renderThread).join('\n')}
+</div>`
+}
+
+function renderThread(thread: CompiledThread): string {
+  const [first, ...replies] = thread.comments
+  if (!first) return ''
+  const on = thread.quote ? ` on <q>${escapeHtml(thread.quote)}</q>` : ''
+  return `<div class="thread" id="${escapeHtml(`c-${thread.id}`)}">
+${renderComment('Comment', first, on)}
+${replies.map((reply) => renderComment('Reply', reply, '')).join('\n')}
+</div>`
+}
+
+function renderComment(kind: 'Comment' | 'Reply', comment: CompiledComment, on: string): string {
+  const edited = comment.edited ? ' <span class="edited">(edited)</span>' : ''
+  const body = escapeHtml(comment.body).replace(/\r?\n/g, '<br>')
+  return `<p class="comment${kind === 'Reply' ? ' reply' : ''}"><span class="comment-by">${kind} by ${escapeHtml(comment.author)}</span>${on}: ${body}${edited}</p>`
+}
+
 function renderRedline(segments: readonly DiffSegment[]): string {
   return segments.map(renderSegment).join('')
 }
@@ -228,6 +265,12 @@ del { text-decoration: line-through; color: inherit; }
 .older-text { font-size: 10.5pt; font-weight: bold; margin: 0.2em 0; }
 .original-base { margin: 0.2em 0 0.3em 1em; font-size: 10.5pt; }
 .orphaned { font-style: italic; }
+.comments { margin: 0.45em 0 0.45em 3.6em; font-size: 10.5pt; }
+.thread { padding-left: 0.8em; border-left: 2px dotted #555; margin: 0.3em 0; }
+.comment { margin: 0.15em 0; }
+.comment.reply { margin-left: 1.5em; }
+.comment-by { font-weight: bold; }
+.edited { font-style: italic; }
 @media print {
   .no-print { display: none !important; }
   body { margin: 0; padding: 0; max-width: none; }

@@ -5,6 +5,7 @@ import { type CompilationFilter, compileText } from '../../shared/amendments/com
 import { PARAGRAPH_STATUSES } from '../../shared/paragraphs/types'
 import { type CommandDeps, currentParagraphs } from '../amendments/amendmentCommands'
 import { renderCompilationHtml } from '../amendments/compilationHtml'
+import { listComments } from '../comments/commentCommands'
 import { authorize } from '../access/authorize'
 import { validate } from './validate'
 
@@ -13,6 +14,7 @@ const compilationQuery = z.object({
   state: z.string().max(100).optional(),
   status: z.enum(PARAGRAPH_STATUSES, { message: `status: one of ${PARAGRAPH_STATUSES.join(', ')}` }).optional().or(z.literal('')),
   contested: z.enum(['1', 'true', '']).optional(),
+  comments: z.enum(['1', 'true', '']).optional(),
 })
 
 /** The compilation text, and the live event stream of the room. */
@@ -28,7 +30,10 @@ export function compilationRoutes(deps: CommandDeps) {
         ...(query.contested === '1' || query.contested === 'true' ? { contestedOnly: true } : {}),
       }
       const amendments = deps.store.listAmendments(documentId)
-      const compilation = compileText(currentParagraphs(deps, documentId), amendments, filter)
+      const withComments = query.comments === '1' || query.comments === 'true'
+      // Comments as everyone is shown them: hidden and deleted ones have no body to leak.
+      const comments = withComments ? listComments(deps.store, documentId) : undefined
+      const compilation = compileText(currentParagraphs(deps, documentId), amendments, filter, comments)
       if (query.format !== 'html') return c.json(compilation)
       const document = deps.store.getDocument(documentId)!
       const states = [...new Set(amendments.flatMap((a) => [a.state, ...a.supporters, ...a.objectors]))].sort()
@@ -39,6 +44,7 @@ export function compilationRoutes(deps: CommandDeps) {
           generatedAt: new Date().toISOString(),
           filter,
           states,
+          comments: withComments,
         }),
       )
     })

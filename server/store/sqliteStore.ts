@@ -2,8 +2,18 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Amendment } from '../../shared/amendments/types'
+import type { Comment } from '../../shared/comments/types'
 import type { ParagraphStatus } from '../../shared/paragraphs/types'
-import type { AuditEntry, DocumentRecord, InviteRecord, NewAmendment, ParticipantRecord, Store, StoredUpdate } from './types'
+import type {
+  AuditEntry,
+  DocumentRecord,
+  InviteRecord,
+  NewAmendment,
+  NewComment,
+  ParticipantRecord,
+  Store,
+  StoredUpdate,
+} from './types'
 
 /**
  * Migrations run in order, once each; the applied count lives in SQLite's `user_version`.
@@ -84,6 +94,31 @@ const MIGRATIONS = [
      action TEXT NOT NULL,
      detail TEXT NOT NULL
    );`,
+  // Comments live beside the text. A reply names its thread's first comment (parent_id); a
+  // deleted comment keeps its row, body erased, so the thread still reads in order.
+  `CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     paragraph_id TEXT NOT NULL,
+     parent_id TEXT REFERENCES comments(id),
+     anchor_from TEXT,
+     anchor_to TEXT,
+     quote TEXT NOT NULL,
+     body TEXT NOT NULL,
+     author_credential_id TEXT NOT NULL REFERENCES invites(id),
+     author_name TEXT NOT NULL,
+     author_role TEXT NOT NULL CHECK (author_role IN ('facilitator', 'delegation', 'observer')),
+     author_state TEXT,
+     author_organisation TEXT,
+     created_at INTEGER NOT NULL,
+     edited_at INTEGER,
+     resolved_at INTEGER,
+     hidden_by TEXT,
+     hidden_at INTEGER,
+     deleted_at INTEGER,
+     CHECK ((anchor_from IS NULL) = (anchor_to IS NULL))
+   );
+   CREATE INDEX comments_by_document ON comments(document_id, created_at);`,
 ]
 
 interface InviteRow {
@@ -160,6 +195,51 @@ const toAmendment = (row: AmendmentRow): Amendment => ({
   status: row.status,
   createdAt: new Date(row.created_at).toISOString(),
   decidedAt: row.decided_at === null ? null : new Date(row.decided_at).toISOString(),
+})
+
+interface CommentRow {
+  id: string
+  document_id: string
+  paragraph_id: string
+  parent_id: string | null
+  anchor_from: string | null
+  anchor_to: string | null
+  quote: string
+  body: string
+  author_credential_id: string
+  author_name: string
+  author_role: Comment['author']['role']
+  author_state: string | null
+  author_organisation: string | null
+  created_at: number
+  edited_at: number | null
+  resolved_at: number | null
+  hidden_by: string | null
+  deleted_at: number | null
+}
+
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
+
+const toComment = (row: CommentRow): Comment => ({
+  id: row.id,
+  documentId: row.document_id,
+  paragraphId: row.paragraph_id,
+  anchor: row.anchor_from !== null && row.anchor_to !== null ? { from: row.anchor_from, to: row.anchor_to } : null,
+  quote: row.quote,
+  body: row.body,
+  parentId: row.parent_id,
+  author: {
+    credentialId: row.author_credential_id,
+    name: row.author_name,
+    role: row.author_role,
+    state: row.author_state,
+    organisation: row.author_organisation,
+  },
+  createdAt: new Date(row.created_at).toISOString(),
+  editedAt: isoOrNull(row.edited_at),
+  resolved: row.resolved_at !== null,
+  hiddenBy: row.hidden_by,
+  deleted: row.deleted_at !== null,
 })
 
 interface DocumentRow {
@@ -269,6 +349,18 @@ export function openSqliteStore(dataDir: string): Store {
   const selectStatuses = db.prepare<[string], { paragraph_id: string; status: ParagraphStatus }>(
     'SELECT paragraph_id, status FROM paragraph_statuses WHERE document_id = ?',
   )
+  const insertComment = db.prepare(
+    `INSERT INTO comments (id, document_id, paragraph_id, parent_id, anchor_from, anchor_to, quote, body,
+       author_credential_id, author_name, author_role, author_state, author_organisation, created_at)
+     VALUES (@id, @documentId, @paragraphId, @parentId, @anchorFrom, @anchorTo, @quote, @body,
+       @credentialId, @name, @role, @state, @organisation, @createdAt)`,
+  )
+  const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?')
+  const selectComments = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE document_id = ? ORDER BY created_at, rowid')
+  const updateCommentBody = db.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?')
+  const updateResolved = db.prepare('UPDATE comments SET resolved_at = ? WHERE id = ?')
+  const updateDeleted = db.prepare(`UPDATE comments SET body = '', deleted_at = ? WHERE id = ?`)
+  const updateHidden = db.prepare('UPDATE comments SET hidden_by = ?, hidden_at = ? WHERE id = ?')
   const insertAudit = db.prepare(
     'INSERT INTO audit_log (document_id, at, actor, action, detail) VALUES (@documentId, @at, @actor, @action, @detail)',
   )
@@ -341,6 +433,38 @@ export function openSqliteStore(dataDir: string): Store {
     },
     paragraphStatuses: (documentId) =>
       new Map(selectStatuses.all(documentId).map((row) => [row.paragraph_id, row.status] as const)),
+    createComment: (comment: NewComment) => {
+      insertComment.run({
+        id: comment.id,
+        documentId: comment.documentId,
+        paragraphId: comment.paragraphId,
+        parentId: comment.parentId,
+        anchorFrom: comment.anchor?.from ?? null,
+        anchorTo: comment.anchor?.to ?? null,
+        quote: comment.quote,
+        body: comment.body,
+        ...comment.author,
+        createdAt: comment.createdAt,
+      })
+      return toComment(selectComment.get(comment.id)!)
+    },
+    getComment: (id) => {
+      const row = selectComment.get(id)
+      return row && toComment(row)
+    },
+    listComments: (documentId) => selectComments.all(documentId).map(toComment),
+    editComment: (id, body, at) => {
+      updateCommentBody.run(body, at, id)
+    },
+    setCommentResolved: (id, resolved, at) => {
+      updateResolved.run(resolved ? at : null, id)
+    },
+    deleteComment: (id, at) => {
+      updateDeleted.run(at, id)
+    },
+    hideComment: (id, hiddenBy, at) => {
+      updateHidden.run(hiddenBy, at, id)
+    },
     audit: (entry: AuditEntry) => {
       insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail) })
     },

@@ -1,4 +1,5 @@
 import type { Amendment, AmendmentStatus } from '../../shared/amendments/types'
+import type { Comment } from '../../shared/comments/types'
 import type { ResolutionSummary } from '../../shared/paragraphs/readResolution'
 import type { ParagraphStatus } from '../../shared/paragraphs/types'
 import type { Role } from '../../shared/policy/policy'
@@ -40,6 +41,9 @@ export interface ParticipantRecord {
 export type NewAmendment = Omit<Amendment, 'supporters' | 'objectors' | 'status' | 'decidedAt' | 'createdAt'> & {
   createdAt: number
 }
+
+/** A comment as it is written: the store sets the rest (not edited, open, neither hidden nor deleted). */
+export type NewComment = Omit<Comment, 'createdAt' | 'editedAt' | 'resolved' | 'hiddenBy' | 'deleted'> & { createdAt: number }
 
 /** One line of the audit log: who did what to which resolution. */
 export interface AuditEntry {
@@ -91,6 +95,19 @@ export interface Store {
   supersedePending(documentId: string, paragraphId: string, exceptId: string, at: number): string[]
   setParagraphStatus(documentId: string, paragraphId: string, status: ParagraphStatus, at: number): void
   paragraphStatuses(documentId: string): Map<string, ParagraphStatus>
+
+  createComment(comment: NewComment): Comment
+  /** The comment as stored: a hidden comment keeps its body here; presenting it is the caller's job. */
+  getComment(id: string): Comment | undefined
+  /** Every comment of a resolution, replies included, oldest first. */
+  listComments(documentId: string): Comment[]
+  editComment(id: string, body: string, at: number): void
+  setCommentResolved(id: string, resolved: boolean, at: number): void
+  /** Its author deleted it: the body is erased for good, the row stays as a trace. */
+  deleteComment(id: string, at: number): void
+  /** A facilitator hid it: the body is kept but withheld from everyone. */
+  hideComment(id: string, hiddenBy: string, at: number): void
+
   audit(entry: AuditEntry): void
   /** Runs `work` atomically. */
   transaction<T>(work: () => T): T

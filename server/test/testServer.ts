@@ -77,11 +77,11 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 }
 
 /** Polls until `check` passes or the deadline is reached (then throws the last failure). */
-export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     try {
-      check()
+      await check()
       return
     } catch (error) {
       if (Date.now() > deadline) throw error

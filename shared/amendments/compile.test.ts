@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Comment } from '../comments/types'
 import type { DiffSegment } from '../diff/wordDiff'
 import { numberParagraphs, type NumberingInput } from '../paragraphs/numbering'
 import type { Paragraph, ParagraphStatus } from '../paragraphs/types'
@@ -321,6 +322,101 @@ describe('compileText never drops a pending proposal', () => {
     const lone: Paragraph = { id: 'lone', kind: 'op', number: '', text: 'Decides to remain seized of the matter.', status: 'draft' }
     const c = compileText([lone], [amendment({ id: 'i', paragraphId: 'lone', kind: 'insert-after', text: 'Requests a report;', state: 'Chile' })])
     expect(proposalById(c, 'i').label).toBe('OP bis (Chile)')
+  })
+})
+
+describe('compileText with comments', () => {
+  const P1 = byNumber('PP1')
+  const OP1 = byNumber('1')
+
+  function comment(fields: Partial<Comment> & Pick<Comment, 'id'>): Comment {
+    return {
+      documentId: 'doc1',
+      paragraphId: P1.id,
+      anchor: null,
+      quote: '',
+      body: `Body of ${fields.id}`,
+      parentId: null,
+      author: { credentialId: 'i-ishr', name: 'Sam', role: 'observer', state: null, organisation: 'ISHR' },
+      createdAt: at(0),
+      editedAt: null,
+      resolved: false,
+      hiddenBy: null,
+      deleted: false,
+      ...fields,
+    }
+  }
+
+  const COMMENTS: Comment[] = [
+    comment({ id: 'later', createdAt: at(5), quote: 'its resolution', editedAt: at(9) }),
+    comment({ id: 'earlier', createdAt: at(1) }),
+    comment({ id: 'reply', parentId: 'later', createdAt: at(6), author: { credentialId: 'i-mx', name: 'Lucía', role: 'delegation', state: 'Mexico', organisation: null } }),
+    comment({ id: 'hidden-reply', parentId: 'later', createdAt: at(7), body: '', hiddenBy: 'Ana' }),
+    comment({ id: 'deleted-reply', parentId: 'later', createdAt: at(8), body: '', deleted: true }),
+    comment({ id: 'resolved', createdAt: at(2), resolved: true }),
+    comment({ id: 'deleted', createdAt: at(3), body: '', deleted: true }),
+    comment({ id: 'reply-to-deleted', parentId: 'deleted', createdAt: at(4) }),
+    comment({ id: 'hidden', createdAt: at(4), body: '', hiddenBy: 'Ana' }),
+    comment({
+      id: 'facilitator',
+      paragraphId: OP1.id,
+      author: { credentialId: 'i-f', name: 'Facilitator', role: 'facilitator', state: null, organisation: null },
+    }),
+  ]
+
+  it('adds nothing about comments unless they are given', () => {
+    const c = compileText(PARAGRAPHS, ALL)
+    expect(c.paragraphs.some((p) => 'comments' in p)).toBe(false)
+    expect('comments' in c.totals).toBe(false)
+    const empty = compileText(PARAGRAPHS, ALL, {}, [])
+    expect(empty.paragraphs.every((p) => Array.isArray(p.comments) && p.comments.length === 0)).toBe(true)
+    expect(empty.totals.comments).toBe(0)
+  })
+
+  it('changes nothing about proposals when comments are given', () => {
+    const withComments = compileText(PARAGRAPHS, ALL, {}, COMMENTS)
+    const stripped = withComments.paragraphs.map(({ comments: _comments, ...rest }) => rest)
+    expect(stripped).toEqual(compileText(PARAGRAPHS, ALL).paragraphs)
+  })
+
+  it('lists the open threads of a paragraph oldest first, each with the replies still standing', () => {
+    const c = compileText(PARAGRAPHS, ALL, {}, COMMENTS)
+    const threads = paragraphById(c, P1.id).comments ?? []
+    expect(threads.map((t) => t.id)).toEqual(['earlier', 'later'])
+    expect(threads[1]).toEqual({
+      id: 'later',
+      quote: 'its resolution',
+      comments: [
+        { id: 'later', author: 'Sam (Observer (ISHR))', body: 'Body of later', createdAt: at(5), edited: true },
+        { id: 'reply', author: 'Lucía (Delegation of Mexico)', body: 'Body of reply', createdAt: at(6), edited: false },
+      ],
+    })
+    expect(paragraphById(c, OP1.id).comments?.[0].comments[0].author).toBe('Facilitator')
+    expect(c.totals.comments).toBe(3)
+  })
+
+  it('leaves out resolved threads and threads whose first comment was deleted or hidden', () => {
+    const c = compileText(PARAGRAPHS, ALL, {}, COMMENTS)
+    const ids = c.paragraphs.flatMap((p) => p.comments ?? []).flatMap((t) => t.comments.map((x) => x.id))
+    for (const gone of ['resolved', 'deleted', 'reply-to-deleted', 'hidden', 'hidden-reply', 'deleted-reply']) {
+      expect(ids).not.toContain(gone)
+    }
+  })
+
+  it('keeps open threads on a removed paragraph, on an orphaned paragraph at the end', () => {
+    const c = compileText(PARAGRAPHS.slice(0, 3), [], {}, [comment({ id: 'stray', paragraphId: 'removed' })])
+    expect(c.paragraphs).toHaveLength(4)
+    expect(c.paragraphs[3]).toMatchObject({ id: 'removed', orphaned: true, proposals: [], insertions: [], contested: false })
+    expect(c.paragraphs[3].comments?.map((t) => t.id)).toEqual(['stray'])
+    // A resolved thread on a removed paragraph is not a reason to show it.
+    expect(compileText(PARAGRAPHS.slice(0, 3), [], {}, [comment({ id: 's', paragraphId: 'removed', resolved: true })]).paragraphs).toHaveLength(3)
+  })
+
+  it('keeps the threads of the paragraphs a filtered view shows', () => {
+    const c = compileText(PARAGRAPHS, ALL, { status: 'agreed' }, COMMENTS)
+    expect(c.paragraphs.map((p) => p.id)).toEqual([P1.id, byNumber('PP2').id])
+    expect(paragraphById(c, P1.id).comments?.map((t) => t.id)).toEqual(['earlier', 'later'])
+    expect(c.totals.comments).toBe(2)
   })
 })
 

@@ -5,9 +5,12 @@
  * drafted against an older text, not a proposal whose paragraph has since been removed.
  *
  * Pure data in, pure data out: the same compilation feeds the HTML/print export and the client.
+ * When asked, it also carries each paragraph's open comment threads.
  */
+import type { Comment, CommentAuthor } from '../comments/types'
 import { wordDiff, type DiffSegment } from '../diff/wordDiff'
 import type { Paragraph, ParagraphStatus } from '../paragraphs/types'
+import { describeRole } from '../policy/policy'
 import { rebaseProposal } from './rebase'
 import type { Amendment, AmendmentKind } from './types'
 
@@ -35,6 +38,24 @@ export interface CompiledProposal {
   label: string | null
 }
 
+/** One comment of a thread as the compilation shows it. */
+export interface CompiledComment {
+  id: string
+  /** "Ana (Observer (ISHR))"; just "Delegation of Mexico" when the name is the role itself. */
+  author: string
+  body: string
+  createdAt: string
+  edited: boolean
+}
+
+/** An open thread on a paragraph: its first comment, then the replies still standing. */
+export interface CompiledThread {
+  id: string
+  /** The commented words as they read when the comment was made; '' for the whole paragraph. */
+  quote: string
+  comments: CompiledComment[]
+}
+
 export interface CompiledParagraph {
   id: string
   kind: 'pp' | 'op' | 'sub'
@@ -47,33 +68,88 @@ export interface CompiledParagraph {
   proposals: CompiledProposal[]
   /** insert-after proposals, in creation order, to be shown after the paragraph. */
   insertions: CompiledProposal[]
-  /** The paragraph is no longer in the text but pending proposals still name it. */
+  /** The paragraph is no longer in the text but pending proposals (or open comments) still name it. */
   orphaned: boolean
+  /** Only when comments were asked for: the open threads, oldest first. */
+  comments?: CompiledThread[]
 }
 
 export interface Compilation {
   paragraphs: CompiledParagraph[]
   /** Over what is shown, after filtering. `states` are the proposing States, sorted. */
-  totals: { paragraphs: number; proposals: number; contested: number; states: string[] }
+  totals: { paragraphs: number; proposals: number; contested: number; states: string[]; comments?: number }
 }
 
 /** The paragraph a proposal is compiled against; orphans get a stand-in with no text. */
 type Target = Pick<Paragraph, 'id' | 'kind' | 'number' | 'text' | 'status'> & { orphaned: boolean }
 
+/**
+ * `comments`, when given, are every comment of the resolution as the server presents them
+ * (hidden and deleted ones without their bodies); only open threads are compiled, and a thread
+ * whose paragraph has left the text is still shown, under that paragraph as an orphan.
+ */
 export function compileText(
   paragraphs: readonly Paragraph[],
   amendments: readonly Amendment[],
   filter: CompilationFilter = {},
+  comments?: readonly Comment[],
 ): Compilation {
   const byParagraph = groupPending(amendments)
+  const threads = comments && groupOpenThreads(comments)
   const known = new Set(paragraphs.map((p) => p.id))
+  const named = new Set([...byParagraph.keys(), ...(threads?.keys() ?? [])])
   const targets: Target[] = [
     ...paragraphs.map((p) => ({ ...p, orphaned: false })),
-    ...[...byParagraph.keys()].filter((id) => !known.has(id)).map(orphanTarget),
+    ...[...named].filter((id) => !known.has(id)).map(orphanTarget),
   ]
-  const compiled = targets.map((target) => compileParagraph(target, byParagraph.get(target.id) ?? []))
+  const compiled = targets.map((target) => {
+    const paragraph = compileParagraph(target, byParagraph.get(target.id) ?? [])
+    return threads ? { ...paragraph, comments: threads.get(target.id) ?? [] } : paragraph
+  })
   const shown = applyFilter(compiled, filter)
-  return { paragraphs: shown, totals: totalsOf(shown) }
+  return { paragraphs: shown, totals: totalsOf(shown, Boolean(threads)) }
+}
+
+/**
+ * Open threads per paragraph id, oldest first. A thread is open while its first comment is
+ * neither resolved, deleted nor hidden; a deleted or hidden reply has no words left to show.
+ */
+function groupOpenThreads(comments: readonly Comment[]): Map<string, CompiledThread[]> {
+  const standing = comments
+    .map((comment, index) => ({ comment, index }))
+    .filter(({ comment }) => !comment.deleted && comment.hiddenBy === null)
+    .sort((a, b) => compareStrings(a.comment.createdAt, b.comment.createdAt) || a.index - b.index)
+    .map(({ comment }) => comment)
+  const replies = new Map<string, Comment[]>()
+  for (const comment of standing) {
+    if (comment.parentId !== null) replies.set(comment.parentId, [...(replies.get(comment.parentId) ?? []), comment])
+  }
+  const groups = new Map<string, CompiledThread[]>()
+  for (const first of standing.filter((c) => c.parentId === null && !c.resolved)) {
+    const thread: CompiledThread = {
+      id: first.id,
+      quote: first.quote,
+      comments: [first, ...(replies.get(first.id) ?? [])].map(compileComment),
+    }
+    groups.set(first.paragraphId, [...(groups.get(first.paragraphId) ?? []), thread])
+  }
+  return groups
+}
+
+function compileComment(comment: Comment): CompiledComment {
+  return {
+    id: comment.id,
+    author: authorLabel(comment.author),
+    body: comment.body,
+    createdAt: comment.createdAt,
+    edited: comment.editedAt !== null,
+  }
+}
+
+/** "Ana (Observer (ISHR))"; a script's token is named after its role, which is then said once. */
+export function authorLabel(author: CommentAuthor): string {
+  const role = describeRole(author.role, author.state, author.organisation)
+  return author.name === role ? role : `${author.name} (${role})`
 }
 
 /** Pending amendments per paragraph id, each list in creation order; Map keeps first-seen order for orphans. */
@@ -220,12 +296,13 @@ function keepState(paragraph: CompiledParagraph, state: string): CompiledParagra
   }
 }
 
-function totalsOf(paragraphs: readonly CompiledParagraph[]): Compilation['totals'] {
+function totalsOf(paragraphs: readonly CompiledParagraph[], withComments: boolean): Compilation['totals'] {
   const proposals = paragraphs.flatMap((p) => [...p.proposals, ...p.insertions])
   return {
     paragraphs: paragraphs.length,
     proposals: proposals.length,
     contested: paragraphs.filter((p) => p.contested).length,
     states: [...new Set(proposals.map((p) => p.state))].sort(),
+    ...(withComments ? { comments: paragraphs.reduce((n, p) => n + (p.comments?.length ?? 0), 0) } : {}),
   }
 }

@@ -25,6 +25,10 @@ export type Action =
   | 'amendment.decide'
   /** Set a paragraph's status (draft, under negotiation, agreed ad ref, agreed). */
   | 'status.set'
+  /** Comment, reply, resolve and reopen threads; edit or delete one's own comments. */
+  | 'comment.write'
+  /** Hide anyone's comment, leaving a trace. */
+  | 'comment.moderate'
 
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
   facilitator: new Set([
@@ -35,9 +39,11 @@ const ALLOWED: Record<Role, ReadonlySet<Action>> = {
     'amendment.withdraw',
     'amendment.decide',
     'status.set',
+    'comment.write',
+    'comment.moderate',
   ]),
-  delegation: new Set(['document.read', 'amendment.propose', 'amendment.position', 'amendment.withdraw']),
-  observer: new Set(['document.read']),
+  delegation: new Set(['document.read', 'amendment.propose', 'amendment.position', 'amendment.withdraw', 'comment.write']),
+  observer: new Set(['document.read', 'comment.write']),
 }
 
 export function can(role: Role, action: Action): boolean {
@@ -62,4 +68,6 @@ export const DENIED: Record<Action, string> = {
   'amendment.withdraw': 'Only the delegation that made a proposal can withdraw it.',
   'amendment.decide': 'Only the facilitators can accept or reject proposals.',
   'status.set': 'Only the facilitators can set the status of a paragraph.',
+  'comment.write': 'You cannot comment on this resolution.',
+  'comment.moderate': 'Only the facilitators can hide other people’s comments.',
 }
