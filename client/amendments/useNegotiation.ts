@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Amendment } from '../../shared/amendments/types'
+import type { Comment } from '../../shared/comments/types'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { api } from '../api'
 
@@ -7,17 +8,19 @@ export interface Negotiation {
   amendments: Amendment[]
   /** The server's reading of the paragraphs, with their statuses. */
   paragraphs: Paragraph[]
+  comments: Comment[]
   reload: () => void
 }
 
 /**
- * Proposals and statuses of one resolution, kept fresh by the room's event stream: an event says
+ * Proposals, statuses and comments of one resolution: everything but the text, kept fresh by the room's event stream: an event says
  * which list changed and it is fetched again; on (re)connect everything is fetched, so a browser
  * that was offline catches up.
  */
 export function useNegotiation(documentId: string): Negotiation {
   const [amendments, setAmendments] = useState<Amendment[]>([])
   const [paragraphs, setParagraphs] = useState<Paragraph[]>([])
+  const [comments, setComments] = useState<Comment[]>([])
 
   const loadAmendments = useCallback(async () => {
     const response = await api.documents[':id'].amendments.$get({ param: { id: documentId } })
@@ -27,10 +30,15 @@ export function useNegotiation(documentId: string): Negotiation {
     const response = await api.documents[':id'].paragraphs.$get({ param: { id: documentId } })
     if (response.ok) setParagraphs((await response.json()) as Paragraph[])
   }, [documentId])
+  const loadComments = useCallback(async () => {
+    const response = await api.documents[':id'].comments.$get({ param: { id: documentId } })
+    if (response.ok) setComments(((await response.json()) as { comments: Comment[] }).comments)
+  }, [documentId])
   const reload = useCallback(() => {
     void loadAmendments()
     void loadParagraphs()
-  }, [loadAmendments, loadParagraphs])
+    void loadComments()
+  }, [loadAmendments, loadParagraphs, loadComments])
 
   useEffect(() => {
     const events = new EventSource(`/api/documents/${documentId}/events`)
@@ -41,8 +49,9 @@ export function useNegotiation(documentId: string): Negotiation {
       void loadParagraphs()
     })
     events.addEventListener('statuses', () => void loadParagraphs())
+    events.addEventListener('comments', () => void loadComments())
     return () => events.close()
-  }, [documentId, reload, loadAmendments, loadParagraphs])
+  }, [documentId, reload, loadAmendments, loadParagraphs, loadComments])
 
-  return { amendments, paragraphs, reload }
+  return { amendments, paragraphs, comments, reload }
 }

@@ -1,5 +1,8 @@
 import { useCallback, useMemo, useState } from 'react'
+import type { Editor } from '@tiptap/core'
 import { ProposalsPanel } from '../amendments/ProposalsPanel'
+import type { AnchoredThread } from '../comments/commentHighlights'
+import { CommentsPanel } from '../comments/CommentsPanel'
 import { useNegotiation } from '../amendments/useNegotiation'
 import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
 import type { LiveParagraph, ParagraphAnnotations } from './resolutionPresentation'
@@ -43,16 +46,49 @@ export function DraftRoom({ documentId }: { documentId: string }) {
 }
 
 function Room({ document, access }: { document: DocumentListItem; access: Access }) {
-  const user = useMemo(() => ({ name: access.name, color: colourFor(access.name) }), [access.name])
+  // Others see the identity the server stamps on our presence; we show ourselves the same one.
+  const user = useMemo(
+    () => ({ name: access.name, color: colourFor(access.name), role: access.role, state: access.state, organisation: access.organisation }),
+    [access],
+  )
   const { collaboration, state } = useCollaboration(document.id, user)
   const negotiation = useNegotiation(document.id)
   const [live, setLive] = useState<LiveParagraph | null>(null)
   const [peopleOpen, setPeopleOpen] = useState(false)
+  const [tab, setTab] = useState<'proposals' | 'comments'>('proposals')
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [activeThread, setActiveThread] = useState<string | null>(null)
+  const openThreads = useMemo(
+    () => negotiation.comments.filter((c) => c.parentId === null && !c.resolved && !c.deleted && c.hiddenBy === null),
+    [negotiation.comments],
+  )
+  const highlighted = useMemo<AnchoredThread[]>(
+    () => openThreads.flatMap((c) => (c.anchor ? [{ id: c.id, anchor: c.anchor, quote: c.quote }] : [])),
+    [openThreads],
+  )
   const annotations = useMemo<ParagraphAnnotations>(() => {
-    const pending = new Map<string, number>()
-    for (const a of negotiation.amendments) if (a.status === 'pending') pending.set(a.paragraphId, (pending.get(a.paragraphId) ?? 0) + 1)
-    return { statuses: new Map(negotiation.paragraphs.map((p) => [p.id, p.status])), pending }
-  }, [negotiation.amendments, negotiation.paragraphs])
+    const count = (ids: string[]) => {
+      const counts = new Map<string, number>()
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
+      return counts
+    }
+    return {
+      statuses: new Map(negotiation.paragraphs.map((p) => [p.id, p.status])),
+      pending: count(negotiation.amendments.filter((a) => a.status === 'pending').map((a) => a.paragraphId)),
+      comments: count(openThreads.map((c) => c.paragraphId)),
+    }
+  }, [negotiation.amendments, negotiation.paragraphs, openThreads])
+  // A highlight clicked in the text: read its thread.
+  const openThread = useCallback((id: string) => {
+    setTab('comments')
+    setPeopleOpen(false)
+    setActiveThread(id)
+  }, [])
+  // A thread chosen in the panel: bring its words into view.
+  const activate = useCallback((id: string) => {
+    setActiveThread(id)
+    window.document.querySelector(`.comment-highlight[data-thread="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  }, [])
   // Leaving the text (to click in the proposals panel) keeps the paragraph last chosen.
   const choose = useCallback((paragraph: LiveParagraph | null) => {
     if (paragraph) setLive(paragraph)
@@ -129,6 +165,10 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
             canEdit={can(access.role, 'text.edit')}
             annotations={annotations}
             onParagraph={choose}
+            threads={highlighted}
+            activeThread={activeThread}
+            onOpenThread={openThread}
+            onEditor={setEditor}
           />
         ) : (
           <p className="loading" aria-busy="true">
@@ -138,15 +178,41 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
         {manages && peopleOpen ? (
           <PeoplePanel documentId={document.id} onClose={() => setPeopleOpen(false)} />
         ) : (
-          <ProposalsPanel
-            documentId={document.id}
-            access={access}
-            paragraph={paragraph}
-            paragraphs={negotiation.paragraphs}
-            amendments={negotiation.amendments}
-            onSelect={select}
-            reload={negotiation.reload}
-          />
+          <div className="side-column">
+            <div className="tabs" role="tablist" aria-label="Side panel">
+              <button type="button" role="tab" id="tab-proposals" aria-selected={tab === 'proposals'} aria-controls="side-tabpanel" onClick={() => setTab('proposals')}>
+                Proposals
+              </button>
+              <button type="button" role="tab" id="tab-comments" aria-selected={tab === 'comments'} aria-controls="side-tabpanel" onClick={() => setTab('comments')}>
+                Comments{openThreads.length > 0 && <span className="tab-count"> {openThreads.length}</span>}
+              </button>
+            </div>
+            <div id="side-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === 'proposals' ? (
+                <ProposalsPanel
+                  documentId={document.id}
+                  access={access}
+                  paragraph={paragraph}
+                  paragraphs={negotiation.paragraphs}
+                  amendments={negotiation.amendments}
+                  onSelect={select}
+                  reload={negotiation.reload}
+                />
+              ) : (
+                <CommentsPanel
+                  documentId={document.id}
+                  access={access}
+                  editor={editor}
+                  paragraph={paragraph}
+                  paragraphs={negotiation.paragraphs}
+                  comments={negotiation.comments}
+                  activeThread={activeThread}
+                  onActivate={activate}
+                  reload={negotiation.reload}
+                />
+              )}
+            </div>
+          </div>
         )}
       </div>
     </div>

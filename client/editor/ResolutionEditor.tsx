@@ -1,8 +1,9 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
-import { useEffect } from 'react'
+import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
+import { useEffect, useRef } from 'react'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
+import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } from '../comments/commentHighlights'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
 import { ResolutionEditing } from './resolutionEditing'
 import {
@@ -24,15 +25,27 @@ interface Props {
   annotations: ParagraphAnnotations
   /** Called with the paragraph the cursor is in, as it reads live. */
   onParagraph: (paragraph: LiveParagraph | null) => void
+  /** Open comment threads to highlight, and the one being read. */
+  threads: readonly AnchoredThread[]
+  activeThread: string | null
+  /** A highlight was clicked. */
+  onOpenThread: (threadId: string) => void
+  /** The editor, for panels that read its selection (new comments). */
+  onEditor: (editor: Editor | null) => void
 }
 
-export function ResolutionEditor({ collaboration, user, editable, canEdit, annotations, onParagraph }: Props) {
+export function ResolutionEditor(props: Props) {
+  const { collaboration, user, editable, canEdit, annotations, onParagraph, threads, activeThread, onOpenThread, onEditor } = props
+  // The editor is created once; the latest callback is read through a ref.
+  const openThread = useRef(onOpenThread)
+  openThread.current = onOpenThread
   const editor = useEditor({
     editable,
     extensions: [
       ...resolutionExtensions,
       ResolutionEditing,
       ResolutionPresentation,
+      CommentHighlights.configure({ onOpen: (id) => openThread.current(id) }),
       Collaboration.configure({ document: collaboration.doc }),
       CollaborationCaret.configure({ provider: collaboration.provider, user }),
     ],
@@ -46,6 +59,16 @@ export function ResolutionEditor({ collaboration, user, editable, canEdit, annot
   useEffect(() => {
     if (editor) annotate(editor.view, annotations)
   }, [editor, annotations])
+  useEffect(() => {
+    if (editor) setThreads(editor.view, threads)
+  }, [editor, threads])
+  useEffect(() => {
+    if (editor) setActiveThread(editor.view, activeThread)
+  }, [editor, activeThread])
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
   const context = useEditorState({
     editor,
     selector: ({ editor: e }) => {

@@ -18,9 +18,13 @@ import { clampLevel } from '../../shared/schema/resolutionSchema'
 export interface ParagraphAnnotations {
   statuses: ReadonlyMap<string, ParagraphStatus>
   pending: ReadonlyMap<string, number>
+  /** Open comment threads per paragraph. */
+  comments: ReadonlyMap<string, number>
 }
 
-export const NO_ANNOTATIONS: ParagraphAnnotations = { statuses: new Map(), pending: new Map() }
+export const NO_ANNOTATIONS: ParagraphAnnotations = { statuses: new Map(), pending: new Map(), comments: new Map() }
+
+const counted = (n: number, one: string) => (n === 0 ? [] : [`${n} ${one}${n === 1 ? '' : 's'}`])
 
 /** The live paragraph under the cursor, as the editor shows it right now. */
 export interface LiveParagraph {
@@ -59,6 +63,8 @@ export function presentationDecorations(
     numbering.set(id, numbers[i])
     const status = annotations.statuses.get(id) ?? 'draft'
     const pending = annotations.pending.get(id) ?? 0
+    const comments = annotations.comments.get(id) ?? 0
+    const notes = [...counted(pending, 'proposal'), ...counted(comments, 'comment')].join('\n')
     const classes = [`paragraph-${kind}`, `level-${level}`, `status-${status}`]
     if (node.content.size === 0) classes.push('is-empty')
     decorations.push(
@@ -68,6 +74,8 @@ export function presentationDecorations(
         'data-number': number,
         'data-status': status,
         ...(pending > 0 ? { 'data-pending': String(pending) } : {}),
+        ...(comments > 0 ? { 'data-comments': String(comments) } : {}),
+        ...(notes ? { 'data-notes': notes } : {}),
       }),
     )
     if (kind === 'sub') return

@@ -36,9 +36,12 @@ export class ServerUnderTest {
 export async function personPage(browser: Browser, server: ServerUnderTest, name?: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url })
   if (name) await context.addInitScript((n) => localStorage.setItem('penholder.displayName', n), name)
-  const page = await context.newPage()
-  // A crash in the page would otherwise show only as a blank screenshot.
-  page.on('pageerror', (error) => console.error(`[${name ?? 'page'}] ${error.stack ?? error.message}`))
+  return reportingErrors(await context.newPage(), name ?? 'page')
+}
+
+/** A crash in the page would otherwise show only as a blank screenshot: print it with the test. */
+function reportingErrors(page: Page, name: string): Page {
+  page.on('pageerror', (error) => console.error(`[${name}] ${error.stack ?? error.message}`))
   return page
 }
 
@@ -110,7 +113,7 @@ export async function createInviteLink(
 /** Someone opens an invite link in their own browser and joins under a name. */
 export async function joinWith(browser: Browser, link: string, name: string): Promise<Page> {
   const context = await browser.newContext()
-  const page = await context.newPage()
+  const page = reportingErrors(await context.newPage(), name)
   await page.goto(link)
   await page.getByLabel('Your name').fill(name)
   await page.getByRole('button', { name: 'Join' }).click()
@@ -125,4 +128,30 @@ export async function createFromText(page: Page, text: string): Promise<void> {
   await page.getByLabel('Text of the draft').fill(text)
   await page.getByRole('button', { name: 'Create resolution' }).click()
   await expect(page).toHaveURL(/\/d\/r-/)
+}
+
+/**
+ * Selects `words` inside a paragraph as a reader would with the mouse, also in a read-only text:
+ * the DOM selection is set and ProseMirror reads it from the selectionchange event.
+ */
+export async function selectWords(page: Page, paragraph: Locator, words: string): Promise<void> {
+  await paragraph.evaluate((element, phrase) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    const nodes: Text[] = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+    const text = nodes.map((n) => n.data).join('')
+    const start = text.indexOf(phrase)
+    if (start < 0) throw new Error(`"${phrase}" is not in "${text}"`)
+    const locate = (offset: number): [Text, number] => {
+      for (const node of nodes) {
+        if (offset <= node.data.length) return [node, offset]
+        offset -= node.data.length
+      }
+      throw new Error('offset out of range')
+    }
+    const [anchorNode, anchorOffset] = locate(start)
+    const [focusNode, focusOffset] = locate(start + phrase.length)
+    window.getSelection()!.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset)
+  }, words)
+  await page.waitForTimeout(100)
 }

@@ -1,0 +1,28 @@
+import type { EditorState } from '@tiptap/pm/state'
+import type { CommentAnchor } from '../../shared/comments/types'
+import { anchorFromRange } from './anchors'
+
+export interface CommentTarget {
+  paragraphId: string
+  anchor: CommentAnchor | null
+  quote: string
+}
+
+/**
+ * What a new comment is about: the selected words, kept within the paragraph the selection starts
+ * in (a thread belongs to one paragraph), or the whole paragraph when nothing is selected.
+ */
+export function commentTarget(state: EditorState): CommentTarget | null {
+  const { $from, to } = state.selection
+  const paragraph = $from.parent
+  if (paragraph.type.name !== 'pp' && paragraph.type.name !== 'op') return null
+  const start = $from.start()
+  const end = $from.end()
+  const [from, until] = state.selection.empty ? [start, end] : [$from.pos, Math.min(to, end)]
+  const quote = state.doc.textBetween(from, until, ' ')
+  return {
+    paragraphId: String(paragraph.attrs.id),
+    anchor: quote.trim() ? anchorFromRange(state, from, until) : null,
+    quote,
+  }
+}
