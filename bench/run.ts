@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the shared Yjs server benchmark (../shared/bench) against Penholder's server and,
- * side by side, the reference y-websocket server it ships; then browser-to-browser typing latency. The harness's folder is read-only, so it
+ * side by side, the reference y-websocket server it ships; then browser-to-browser typing latency
+ * and how fast proposals and comments reach another client. The harness's folder is read-only, so it
  * is copied to a temporary directory and its dependencies installed there once.
  *
  *   npm run bench                       all scenarios, both servers (about 10 minutes on 2 cores)
@@ -74,7 +75,9 @@ const tables = renderTables(results)
 
 console.error('\n=== browser-to-browser typing latency ===')
 const latency = execFileSync(process.execPath, ['--import', tsx, 'bench/browserLatency.ts'], { encoding: 'utf8' })
-const report = `${tables}\n${latency}`
+console.error('\n=== proposals and comments reaching another client ===')
+const negotiation = execFileSync(process.execPath, ['--import', tsx, 'bench/negotiationLatency.ts'], { encoding: 'utf8' })
+const report = `${tables}\n${latency}\n${negotiation}`
 writeFileSync(out.replace(/\.jsonl$/, '.md'), `# npm run bench ${stamp}\n${report}`)
 console.log(report)
 console.error(`Results: ${out} and .md beside it`)
