@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { CompiledProposal } from '../../shared/amendments/compile'
 import { mergeProposals } from '../../shared/amendments/rebase'
 import type { Amendment } from '../../shared/amendments/types'
 import { wordDiff } from '../../shared/diff/wordDiff'
 import type { Paragraph } from '../../shared/paragraphs/types'
+import { Modal } from '../Modal'
 import type { Act } from './ProposalsPanel'
 import { ProposalRedline, proposalTitle } from './ProposalRedline'
 import { Redline } from './Redline'
@@ -25,17 +26,11 @@ interface Props {
  * the start of compromise language, edits it with a live redline, and accepts it in one step.
  */
 export function CompareDialog({ paragraph, name, proposals, amendments, canDecide, act, error, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [chosen, setChosen] = useState<string[]>([])
   const [compromise, setCompromise] = useState<string | null>(null)
   const [leftOut, setLeftOut] = useState<string[]>([])
   // Only wording can be merged: a deletion or a new paragraph is accepted as it stands.
   const wordings = proposals.filter((p) => p.kind === 'replace')
-
-  useEffect(() => {
-    // The native modal dialog traps focus, closes on Escape and restores focus when closed.
-    dialog.current?.showModal()
-  }, [])
 
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]))
 
@@ -55,13 +50,7 @@ export function CompareDialog({ paragraph, name, proposals, amendments, canDecid
   }
 
   return (
-    <dialog ref={dialog} className="compare-dialog" aria-labelledby="compare-title" onClose={onClose}>
-      <header className="compare-header">
-        <h2 id="compare-title">Compare proposals on {name}</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </header>
+    <Modal title={`Compare proposals on ${name}`} className="compare-dialog" onClose={onClose}>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -137,6 +126,6 @@ export function CompareDialog({ paragraph, name, proposals, amendments, canDecid
           )}
         </section>
       )}
-    </dialog>
+    </Modal>
   )
 }

@@ -3,6 +3,7 @@ import { type CompiledProposal, compileText } from '../../shared/amendments/comp
 import type { Amendment, AmendmentKind } from '../../shared/amendments/types'
 import type { Access } from '../../shared/api/access'
 import { sideOf, wordDiff } from '../../shared/diff/wordDiff'
+import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import { PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { can } from '../../shared/policy/policy'
 import { api, errorMessage } from '../api'
@@ -18,7 +19,6 @@ export const STATUS_LABEL: Record<ParagraphStatus, string> = {
   agreed: 'Agreed',
 }
 
-export const paragraphName = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
 
 const age = (iso: string) => {
   const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000)
@@ -75,7 +75,7 @@ export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amen
         ← All proposals
       </button>
       <h2 id="proposals-title">
-        {paragraphName(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{STATUS_LABEL[paragraph.status]}</span>
+        {paragraphLabel(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{STATUS_LABEL[paragraph.status]}</span>
       </h2>
       {can(access.role, 'status.set') && <StatusControl documentId={documentId} paragraph={paragraph} onError={setError} />}
       <div className="current-text">
@@ -105,7 +105,7 @@ export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amen
       {comparing && pending.length > 0 && (
         <CompareDialog
           paragraph={paragraph}
-          name={paragraphName(paragraph)}
+          name={paragraphLabel(paragraph)}
           proposals={pending}
           amendments={onParagraph}
           canDecide={can(access.role, 'amendment.decide')}
@@ -346,7 +346,7 @@ function ProposalsOverview({ paragraphs, amendments, onSelect }: Pick<Props, 'pa
               return (
                 <li key={compiledParagraph.id}>
                   <button type="button" className="overview-item" onClick={() => onSelect(target)}>
-                    <strong>{paragraphName(target)}</strong>{' '}
+                    <strong>{paragraphLabel(target)}</strong>{' '}
                     {all.length} proposal{all.length === 1 ? '' : 's'} · {[...new Set(all.map((x) => x.state))].join(', ')}
                     {compiledParagraph.contested && <span className="contested"> · contested</span>}
                   </button>

@@ -3,10 +3,10 @@ import { useEditorState } from '@tiptap/react'
 import { Fragment, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { Access } from '../../shared/api/access'
 import type { Comment, CommentAuthor } from '../../shared/comments/types'
+import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { can, describeRole } from '../../shared/policy/policy'
 import { api, errorMessage } from '../api'
-import { paragraphName } from '../amendments/ProposalsPanel'
 import { threadRanges } from './commentHighlights'
 import { commentTarget } from './commentTarget'
 
@@ -130,7 +130,7 @@ export function CommentsPanel(props: Props) {
         </label>
         {paragraph && (
           <label className="check">
-            <input type="checkbox" checked={onlyHere} onChange={(e) => setOnlyHere(e.target.checked)} /> Only {paragraphName(paragraph)}
+            <input type="checkbox" checked={onlyHere} onChange={(e) => setOnlyHere(e.target.checked)} /> Only {paragraphLabel(paragraph)}
           </label>
         )}
       </fieldset>
@@ -144,7 +144,7 @@ export function CommentsPanel(props: Props) {
               <ThreadView
                 key={thread.root.id}
                 thread={thread}
-                where={where ? paragraphName(where) : 'A removed paragraph'}
+                where={where ? paragraphLabel(where) : 'A removed paragraph'}
                 removed={removedIds.has(thread.root.id)}
                 active={thread.root.id === activeThread}
                 access={access}
@@ -201,7 +201,7 @@ function NewComment({ documentId, editor, paragraph, run }: { documentId: string
   return (
     <form className="new-comment" onSubmit={submit}>
       <p className="comment-on">
-        On {paragraphName(paragraph)}
+        On {paragraphLabel(paragraph)}
         {wholeParagraph ? ' (the whole paragraph)' : <>: <q>{selected}</q></>}
       </p>
       <label htmlFor="new-comment-body" className="visually-hidden">

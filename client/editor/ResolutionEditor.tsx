@@ -125,6 +125,22 @@ export function ResolutionEditor(props: Props) {
         >
           {context?.inOp ? 'Make preambular' : 'Make operative'}
         </button>
+        <button
+          type="button"
+          disabled={!context?.inOp && !context?.inPp}
+          onClick={() => editor?.chain().focus().moveParagraph('up').run()}
+          title="Move the paragraph up (Alt+↑)"
+        >
+          Move up
+        </button>
+        <button
+          type="button"
+          disabled={!context?.inOp && !context?.inPp}
+          onClick={() => editor?.chain().focus().moveParagraph('down').run()}
+          title="Move the paragraph down (Alt+↓)"
+        >
+          Move down
+        </button>
       </div>}
       <EditorContent editor={editor} className="page-sheet" />
     </div>

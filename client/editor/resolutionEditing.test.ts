@@ -155,4 +155,23 @@ describe('paragraph ids', () => {
     editor.commands.setTextSelection(positionIn(editor, 'Recalling', 3))
     expect(editor.commands.togglePreambularOperative()).toBe(false)
   })
+
+  it('keeps the id and the cursor when a paragraph moves down and up within its part', () => {
+    const doc = seededDoc()
+    const editor = collaborativeEditor(doc)
+    const [, urges, decides] = paragraphIds(editor)
+    editor.commands.setTextSelection(positionIn(editor, 'Urges', 3))
+    expect(editor.commands.moveParagraph('down')).toBe(true)
+    expect(paragraphIds(editor).slice(1)).toEqual([decides, urges])
+    expect(editor.state.selection.$from.parent.attrs.id).toBe(urges)
+    expect(editor.state.selection.$from.parentOffset).toBe(3)
+    // The other people get the same order, with the same ids, through Yjs.
+    const replica = collaborativeEditor(doc)
+    expect(paragraphIds(replica).slice(1)).toEqual([decides, urges])
+    // Already the last OP: it goes no further, and the PP above the operative part stays put.
+    expect(editor.commands.moveParagraph('down')).toBe(false)
+    expect(editor.commands.moveParagraph('up')).toBe(true)
+    expect(paragraphIds(editor).slice(1)).toEqual([urges, decides])
+    expect(editor.commands.moveParagraph('up')).toBe(false)
+  })
 })

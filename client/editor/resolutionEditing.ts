@@ -12,6 +12,8 @@ declare module '@tiptap/core' {
       outdentParagraph: () => ReturnType
       /** Moves the paragraph at the cursor between the preamble and the operative part. */
       togglePreambularOperative: () => ReturnType
+      /** Alt+Up / Alt+Down: swaps the paragraph at the cursor with the one before or after it. */
+      moveParagraph: (direction: 'up' | 'down') => ReturnType
     }
   }
 }
@@ -81,6 +83,33 @@ function togglePreambularOperative({ state, tr, dispatch }: CommandProps): boole
   return true
 }
 
+/**
+ * Reorders paragraphs within their part. The paragraph keeps its id, so proposals and comments
+ * follow it and a redline reports it as moved rather than deleted and added.
+ */
+function moveParagraph(direction: 'up' | 'down') {
+  return ({ state, tr, dispatch }: CommandProps): boolean => {
+    const { $from } = state.selection
+    const paragraph = $from.parent
+    if (paragraph.type.name !== 'pp' && paragraph.type.name !== 'op') return false
+    const index = $from.index(-1)
+    const container = $from.node(-1)
+    const neighbourIndex = direction === 'up' ? index - 1 : index + 1
+    if (neighbourIndex < 0 || neighbourIndex >= container.childCount) return false
+    const from = $from.before()
+    const neighbour = container.child(neighbourIndex)
+    const offset = $from.parentOffset
+    // Positions after the paragraph is taken out: before the neighbour above, or after the one below.
+    const insertAt = direction === 'up' ? from - neighbour.nodeSize : from + neighbour.nodeSize
+    tr.delete(from, from + paragraph.nodeSize).insert(insertAt, paragraph)
+    if (dispatch) {
+      tr.setSelection(TextSelection.create(tr.doc, insertAt + 1 + offset))
+      dispatch(tr.scrollIntoView())
+    }
+    return true
+  }
+}
+
 /** Enter in a heading field, the title or the enacting line moves to the start of the next block. */
 function enterInFrameLine({ state, tr, dispatch }: CommandProps): boolean {
   const { $from } = state.selection
@@ -118,6 +147,7 @@ export const ResolutionEditing = Extension.create({
       indentParagraph: () => shiftLevels(1),
       outdentParagraph: () => shiftLevels(-1),
       togglePreambularOperative: () => togglePreambularOperative,
+      moveParagraph: (direction) => moveParagraph(direction),
     }
   },
 
@@ -130,6 +160,8 @@ export const ResolutionEditing = Extension.create({
       Tab: () => this.editor.isActive('op') && (this.editor.commands.indentParagraph() || true),
       'Shift-Tab': () => this.editor.isActive('op') && (this.editor.commands.outdentParagraph() || true),
       'Mod-Alt-o': () => this.editor.commands.togglePreambularOperative(),
+      'Alt-ArrowUp': () => this.editor.commands.moveParagraph('up'),
+      'Alt-ArrowDown': () => this.editor.commands.moveParagraph('down'),
     }
   },
 })
