@@ -14,6 +14,7 @@ import { documentRoutes } from './routes/documents'
 import { paragraphRoutes } from './routes/paragraphs'
 import { inviteRoutes } from './routes/invites'
 import { sessionRoutes } from './routes/sessions'
+import { compareRoutes, versionRoutes } from './routes/versions'
 import type { Store } from './store/types'
 
 export interface AppDeps {
@@ -39,7 +40,9 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'creat
     .route('/documents/:id/paragraphs', paragraphRoutes(deps))
     .route('/documents/:id/amendments', amendmentRoutes(deps))
     .route('/documents/:id/comments', commentRoutes(deps))
+    .route('/documents/:id/versions', versionRoutes(deps))
     .route('/documents/:id', compilationRoutes(deps))
+    .route('/documents/:id', compareRoutes(deps))
 }
 export type ApiType = ReturnType<typeof createApi>
 

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
 import { createApp } from './app'
+import { snapshotOf } from './collab/room'
 import { Rooms } from './collab/rooms'
 import { EventHub } from './events/eventHub'
 import { openSqliteStore } from './store/sqliteStore'
 import type { Store } from './store/types'
+import { CHECKPOINT_LABELS, checkpointOf } from './versions/versionCommands'
 
 export interface ServerConfig {
   port: number
@@ -14,8 +16,15 @@ export interface ServerConfig {
   dataDir: string
   staticDir?: string
   createToken?: string
+  /**
+   * Automatic checkpoints while people edit: one this long after the first change, then at most
+   * one per this period while the editing goes on (default 5 minutes).
+   */
+  checkpointEveryMs?: number
   log?: (message: string, error?: unknown) => void
 }
+
+export const DEFAULT_CHECKPOINT_EVERY_MS = 5 * 60_000
 
 export interface RunningServer {
   url: string
@@ -32,8 +41,19 @@ const defaultLog = (message: string, error?: unknown) =>
 export function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.log ?? defaultLog
   const store = openSqliteStore(config.dataDir)
-  const rooms = new Rooms(store, { flushDelayMs: 2000, compactAfterUpdates: 500, log })
   const hub = new EventHub()
+  const rooms = new Rooms(store, {
+    flushDelayMs: 2000,
+    compactAfterUpdates: 500,
+    log,
+    checkpoints: {
+      everyMs: config.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
+      take: (room, editors) => {
+        const author = editors.join(', ') || null
+        checkpointOf({ store, hub }, room.documentId, snapshotOf(room.doc), 'activity', author, CHECKPOINT_LABELS.activity)
+      },
+    },
+  })
   const app = createApp({ store, rooms, hub, staticDir: config.staticDir, createToken: config.createToken, log })
   // maxPayload makes `ws` close an oversized frame with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })

@@ -7,7 +7,10 @@ const dataDir = resolve(process.env.DATA_DIR ?? './data')
 
 // Open by default on a local install; a deployment sets CREATE_TOKEN to restrict who creates resolutions.
 const createToken = process.env.CREATE_TOKEN || undefined
-const server = await startServer({ port, host, dataDir, staticDir: resolve('dist'), createToken })
+// How often, at most, the server keeps an automatic checkpoint while people edit.
+const checkpointMinutes = Number(process.env.CHECKPOINT_MINUTES ?? 5)
+const checkpointEveryMs = Number.isFinite(checkpointMinutes) && checkpointMinutes > 0 ? checkpointMinutes * 60_000 : undefined
+const server = await startServer({ port, host, dataDir, staticDir: resolve('dist'), createToken, checkpointEveryMs })
 console.log(`Penholder is running at ${server.url}  (data: ${dataDir})`)
 
 let stopping = false

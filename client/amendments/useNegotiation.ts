@@ -9,6 +9,8 @@ export interface Negotiation {
   /** The server's reading of the paragraphs, with their statuses. */
   paragraphs: Paragraph[]
   comments: Comment[]
+  /** Counts the room's announcements of new versions, for the history to fetch again. */
+  versionsChanged: number
   reload: () => void
 }
 
@@ -21,6 +23,7 @@ export function useNegotiation(documentId: string): Negotiation {
   const [amendments, setAmendments] = useState<Amendment[]>([])
   const [paragraphs, setParagraphs] = useState<Paragraph[]>([])
   const [comments, setComments] = useState<Comment[]>([])
+  const [versionsChanged, setVersionsChanged] = useState(0)
 
   const loadAmendments = useCallback(async () => {
     const response = await api.documents[':id'].amendments.$get({ param: { id: documentId } })
@@ -50,8 +53,9 @@ export function useNegotiation(documentId: string): Negotiation {
     })
     events.addEventListener('statuses', () => void loadParagraphs())
     events.addEventListener('comments', () => void loadComments())
+    events.addEventListener('versions', () => setVersionsChanged((n) => n + 1))
     return () => events.close()
   }, [documentId, reload, loadAmendments, loadParagraphs, loadComments])
 
-  return { amendments, paragraphs, comments, reload }
+  return { amendments, paragraphs, comments, versionsChanged, reload }
 }

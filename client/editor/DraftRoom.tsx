@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/core'
 import { ProposalsPanel } from '../amendments/ProposalsPanel'
 import type { AnchoredThread } from '../comments/commentHighlights'
 import { CommentsPanel } from '../comments/CommentsPanel'
+import { HistoryPanel } from '../versions/HistoryPanel'
 import { useNegotiation } from '../amendments/useNegotiation'
 import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
 import type { LiveParagraph, ParagraphAnnotations } from './resolutionPresentation'
@@ -55,7 +56,7 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
   const negotiation = useNegotiation(document.id)
   const [live, setLive] = useState<LiveParagraph | null>(null)
   const [peopleOpen, setPeopleOpen] = useState(false)
-  const [tab, setTab] = useState<'proposals' | 'comments'>('proposals')
+  const [tab, setTab] = useState<'proposals' | 'comments' | 'history'>('proposals')
   const [editor, setEditor] = useState<Editor | null>(null)
   const [activeThread, setActiveThread] = useState<string | null>(null)
   const openThreads = useMemo(
@@ -186,6 +187,9 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
               <button type="button" role="tab" id="tab-comments" aria-selected={tab === 'comments'} aria-controls="side-tabpanel" onClick={() => setTab('comments')}>
                 Comments{openThreads.length > 0 && <span className="tab-count"> {openThreads.length}</span>}
               </button>
+              <button type="button" role="tab" id="tab-history" aria-selected={tab === 'history'} aria-controls="side-tabpanel" onClick={() => setTab('history')}>
+                History
+              </button>
             </div>
             <div id="side-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'proposals' ? (
@@ -198,6 +202,8 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
                   onSelect={select}
                   reload={negotiation.reload}
                 />
+              ) : tab === 'history' ? (
+                <HistoryPanel documentId={document.id} access={access} versionsChanged={negotiation.versionsChanged} />
               ) : (
                 <CommentsPanel
                   documentId={document.id}

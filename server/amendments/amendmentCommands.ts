@@ -13,6 +13,7 @@ import { containerOf, findParagraph } from '../collab/paragraphElements'
 import type { Rooms } from '../collab/rooms'
 import type { EventHub } from '../events/eventHub'
 import type { Store } from '../store/types'
+import { checkpoint } from '../versions/versionCommands'
 
 export interface CommandDeps {
   store: Store
@@ -136,6 +137,8 @@ export function accept(
     refuse(409, `${label(paragraph)} is ${paragraph.status === 'agreed' ? 'agreed' : 'agreed ad ref'}: reopen it before changing its text.`)
   }
   const wording = compromise?.trim() || wordingToApply(amendment, paragraph)
+  // The text as it was before this decision can always be found again, and restored.
+  checkpoint(deps, documentId, 'before-accept', actorOf(access), `Before accepting the proposal of ${amendment.state} on ${label(paragraph)}`)
   deps.rooms.edit(documentId, (doc) => {
     const located = findParagraph(doc, paragraph.id) ?? refuse(404, 'paragraphId: the paragraph no longer exists')
     if (amendment.kind === 'replace') return replaceText(located.element, wording)

@@ -9,7 +9,8 @@ import {
 } from '../../shared/amendments/compile'
 import type { Amendment } from '../../shared/amendments/types'
 import type { Paragraph } from '../../shared/paragraphs/types'
-import { escapeHtml, renderCompilationHtml } from './compilationHtml'
+import { escapeHtml } from '../print/printPage'
+import { renderCompilationHtml } from './compilationHtml'
 
 const STATES = ['Brazil', 'Chile', 'Peru']
 

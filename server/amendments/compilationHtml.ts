@@ -12,7 +12,7 @@ import type {
   CompiledProposal,
   CompiledThread,
 } from '../../shared/amendments/compile'
-import type { DiffSegment } from '../../shared/diff/wordDiff'
+import { escapeHtml, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
 import { PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
 
 export interface CompilationHtmlMeta {
@@ -24,13 +24,6 @@ export interface CompilationHtmlMeta {
   states: string[]
   /** The compilation carries open comment threads (`?comments=1`): keeps the choice in the form. */
   comments?: boolean
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/** Safe both in text and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
 }
 
 const STATUS_LABELS: Record<ParagraphStatus, string> = {
@@ -118,18 +111,11 @@ function renderParagraph(p: CompiledParagraph): string {
   const classes = ['paragraph', `kind-${p.kind}`, `depth-${subDepth(p)}`, p.contested ? 'contested' : '']
   const text = p.orphaned ? `<span class="orphaned">${orphanNotice(p)}</span>` : escapeHtml(p.text)
   return `<section class="${classes.filter(Boolean).join(' ')}" id="${escapeHtml(`p-${p.id}`)}">
-<div class="para-line"><span class="number">${escapeHtml(displayNumber(p))}</span><span class="text">${text}</span> ${statusBadge(p.status)}${p.contested ? ' <span class="contested-flag">Contested</span>' : ''}</div>
+<div class="para-line"><span class="number">${escapeHtml(printedNumber(p))}</span><span class="text">${text}</span> ${statusBadge(p.status)}${p.contested ? ' <span class="contested-flag">Contested</span>' : ''}</div>
 ${p.proposals.map(renderProposal).join('\n')}
 ${renderThreads(p.comments ?? [])}
 ${p.insertions.map(renderInsertion).join('\n')}
 </section>`
-}
-
-/** What stands in front of a paragraph in print: "PP3", "4.", "(b)", nothing for a lone OP. */
-function displayNumber(p: CompiledParagraph): string {
-  if (p.kind === 'pp') return p.number
-  if (p.kind === 'sub') return p.number.match(/\([^)]*\)$/)?.[0] ?? p.number
-  return p.number ? `${p.number}.` : ''
 }
 
 function orphanNotice(p: CompiledParagraph): string {
@@ -138,11 +124,6 @@ function orphanNotice(p: CompiledParagraph): string {
   if (comments && !proposals) return 'This paragraph is no longer in the text; comments made on it are still open.'
   if (comments) return 'This paragraph is no longer in the text; proposals and comments made on it are still pending.'
   return 'This paragraph is no longer in the text; proposals made on it are still pending.'
-}
-
-/** "4 (b)" is one level down, "4 (b) (ii)" two: indentation follows the reference. */
-function subDepth(p: CompiledParagraph): number {
-  return p.kind === 'sub' ? (p.number.match(/\(/g) ?? []).length : 0
 }
 
 function statusBadge(status: ParagraphStatus): string {
@@ -220,33 +201,10 @@ function renderComment(kind: 'Comment' | 'Reply', comment: CompiledComment, on: 
   return `<p class="comment${kind === 'Reply' ? ' reply' : ''}"><span class="comment-by">${kind} by ${escapeHtml(comment.author)}</span>${on}: ${body}${edited}</p>`
 }
 
-function renderRedline(segments: readonly DiffSegment[]): string {
-  return segments.map(renderSegment).join('')
-}
-
-function renderSegment(segment: DiffSegment): string {
-  const text = escapeHtml(segment.text)
-  if (segment.op === 'insert') return `<ins>${text}</ins>`
-  if (segment.op === 'delete') return `<del>${text}</del>`
-  return text
-}
-
 /** Serif, A4, marks that survive black-and-white printing: bold+underline for additions, strike for deletions. */
-const STYLE = `
-@page { size: A4; margin: 2.5cm 2cm 2.5cm 2.5cm; }
-body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt; line-height: 1.45; color: #000; background: #fff; max-width: 17cm; margin: 1.5em auto; padding: 0 1em; }
-header { margin-bottom: 1.5em; }
-.symbol { text-align: right; font-weight: bold; margin: 0; }
-h1 { font-size: 14pt; font-weight: bold; margin: 0.6em 0 0.2em; }
-.subtitle { font-style: italic; margin: 0; }
+const STYLE = `${PRINT_STYLE}
 .totals, .filtered { margin: 0.3em 0 0; font-size: 10.5pt; }
 .filters { font-family: system-ui, sans-serif; font-size: 10pt; display: flex; flex-wrap: wrap; gap: 0.8em; align-items: center; padding: 0.6em; border: 1px solid #ccc; margin-bottom: 1.5em; }
-.paragraph { margin: 0 0 1.1em; break-inside: avoid-page; }
-.depth-1 { margin-left: 2.5em; }
-.depth-2 { margin-left: 5em; }
-.para-line { display: flex; gap: 0.6em; text-align: justify; }
-.number { flex: none; min-width: 3em; }
-.text { flex: 1; }
 .badge, .contested-flag { font-family: system-ui, sans-serif; font-size: 8pt; padding: 0.05em 0.45em; border: 1px solid #888; border-radius: 0.6em; white-space: nowrap; align-self: flex-start; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .status-draft { background: #f2f2f2; }
 .status-negotiating { background: #dde8f6; }
@@ -259,8 +217,6 @@ h1 { font-size: 14pt; font-weight: bold; margin: 0.6em 0 0.2em; }
 .attribution { font-size: 10.5pt; margin: 0; }
 .proposal-kind { font-weight: bold; }
 .redline { margin: 0.2em 0; }
-ins { font-weight: bold; text-decoration: underline; background: none; color: inherit; }
-del { text-decoration: line-through; color: inherit; }
 .note { margin: 0.2em 0; font-size: 10.5pt; }
 .older-text { font-size: 10.5pt; font-weight: bold; margin: 0.2em 0; }
 .original-base { margin: 0.2em 0 0.3em 1em; font-size: 10.5pt; }
@@ -271,9 +227,5 @@ del { text-decoration: line-through; color: inherit; }
 .comment.reply { margin-left: 1.5em; }
 .comment-by { font-weight: bold; }
 .edited { font-style: italic; }
-@media print {
   .no-print { display: none !important; }
-  body { margin: 0; padding: 0; max-width: none; }
-  ins, del { display: inline !important; visibility: visible !important; }
-}
 `

@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/api/closeCodes'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution, summarise } from '../../shared/paragraphs/readResolution'
 import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
-import type { Role } from '../../shared/policy/policy'
+import { describeRole, type Role } from '../../shared/policy/policy'
 import type { Store } from '../store/types'
 import { paragraphElements } from './paragraphElements'
 import { pinAwareness } from './pinAwareness'
@@ -53,6 +53,12 @@ export interface RoomOptions {
   /** Merge the update log once it holds this many updates. */
   compactAfterUpdates: number
   log: (message: string, error?: unknown) => void
+  /**
+   * Automatic checkpoints while people edit: `everyMs` after the first text change from a
+   * connection (and then at most once per `everyMs` while the editing goes on), and when the room
+   * unloads with one due. `take` stores the checkpoint; `editors` are those who changed the text.
+   */
+  checkpoints?: { everyMs: number; take: (room: Room, editors: string[]) => void }
 }
 
 /** Origin of updates replayed from the store: they are already stored and must not be again. */
@@ -77,6 +83,11 @@ export function readDocJson(doc: Y.Doc): DocJson {
   return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as DocJson
 }
 
+/** The document's encoded Yjs state and its JSON, read at the same moment (what a version keeps). */
+export function snapshotOf(doc: Y.Doc): { state: Uint8Array; json: DocJson } {
+  return { state: Y.encodeStateAsUpdate(doc), json: readDocJson(doc) }
+}
+
 /**
  * One resolution's live Yjs document and the people connected to it.
  *
@@ -97,6 +108,9 @@ export class Room {
   private readonly locked = new Map<string, string>()
   /** While a client update is checked against the locks, what it changed waits here to be relayed. */
   private held: Array<{ update: Uint8Array; origin: unknown }> | undefined
+  /** The activity checkpoint that is due, and who has edited since the last one. */
+  private checkpointTimer: NodeJS.Timeout | undefined
+  private readonly editors = new Set<string>()
 
   constructor(
     readonly documentId: string,
@@ -195,6 +209,7 @@ export class Room {
     }
     this.lastChangeAt = Date.now()
     this.scheduleFlush()
+    if (origin !== SERVER) this.noteActivity(origin)
     if (this.held) this.held.push({ update, origin })
     else this.relay([{ update, origin }])
   }
@@ -276,6 +291,31 @@ export class Room {
     for (const peer of this.peers.keys()) peer.send(message)
   }
 
+  /** A person changed the text: an activity checkpoint falls due `everyMs` later, if none is already. */
+  private noteActivity(origin: unknown): void {
+    const checkpoints = this.options.checkpoints
+    if (!checkpoints) return
+    const peer = this.peers.has(origin as Peer) ? (origin as Peer) : undefined
+    if (peer) {
+      const { name, role, state, organisation } = peer.identity
+      this.editors.add(`${name} (${describeRole(role, state, organisation)})`) // as the audit log names people
+    }
+    this.checkpointTimer ??= setTimeout(() => this.takeCheckpoint(), checkpoints.everyMs)
+  }
+
+  private takeCheckpoint(): void {
+    clearTimeout(this.checkpointTimer)
+    this.checkpointTimer = undefined
+    if (this.failed || !this.options.checkpoints) return
+    const editors = [...this.editors]
+    this.editors.clear()
+    try {
+      this.options.checkpoints.take(this, editors)
+    } catch (error) {
+      this.options.log(`checkpoint of ${this.documentId} failed`, error)
+    }
+  }
+
   private fail(error: unknown): void {
     this.failed = true
     this.options.log(`storing an update for ${this.documentId} failed; closing the room`, error)
@@ -312,6 +352,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.checkpointTimer) this.takeCheckpoint()
     this.flush({ compact: true })
     clearTimeout(this.flushTimer)
     this.awareness.destroy()

@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { isLocked } from '../../shared/paragraphs/types'
 import type { Store } from '../store/types'
-import { loadDocument, readDocJson, Room, type RoomOptions } from './room'
+import { loadDocument, readDocJson, Room, type RoomOptions, snapshotOf } from './room'
 
 /**
  * The rooms this process holds in memory, one per resolution with people connected. A room is
@@ -56,6 +56,21 @@ export class Rooms {
 
   private lockedParagraphs(documentId: string): string[] {
     return [...this.store.paragraphStatuses(documentId)].filter(([, status]) => isLocked(status)).map(([id]) => id)
+  }
+
+  /**
+   * The current document as its encoded Yjs state and as JSON, read at the same moment: from the
+   * live room if loaded, else from the store.
+   */
+  snapshot(documentId: string): { state: Uint8Array; json: DocJson } {
+    const room = this.rooms.get(documentId)
+    if (room) return snapshotOf(room.doc)
+    const { doc } = loadDocument(this.store, documentId)
+    try {
+      return snapshotOf(doc)
+    } finally {
+      doc.destroy()
+    }
   }
 
   /** The current document as JSON: from the live room if loaded, else from the store. */

@@ -1,10 +1,11 @@
 /**
  * The push channel for everything that is not text (ARCHITECTURE §2): after a command changes
- * proposals, statuses or comments, every browser in the room is told which list to fetch again.
+ * proposals, statuses, comments or versions, every browser in the room is told which list to
+ * fetch again.
  * The text itself travels over Yjs. In one process this is a map of listeners; several server
  * instances would publish the same events through Redis behind this interface.
  */
-export type RoomEvent = { type: 'amendments' } | { type: 'statuses' } | { type: 'comments' }
+export type RoomEvent = { type: 'amendments' } | { type: 'statuses' } | { type: 'comments' } | { type: 'versions' }
 
 type Listener = (event: RoomEvent) => void
 

@@ -3,16 +3,19 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Amendment } from '../../shared/amendments/types'
 import type { Comment } from '../../shared/comments/types'
-import type { ParagraphStatus } from '../../shared/paragraphs/types'
+import type { Paragraph, ParagraphStatus } from '../../shared/paragraphs/types'
+import type { VersionKind, VersionSummary } from '../../shared/versions/types'
 import type {
   AuditEntry,
   DocumentRecord,
   InviteRecord,
   NewAmendment,
   NewComment,
+  NewVersion,
   ParticipantRecord,
   Store,
   StoredUpdate,
+  StoredVersion,
 } from './types'
 
 /**
@@ -119,6 +122,25 @@ const MIGRATIONS = [
      CHECK ((anchor_from IS NULL) = (anchor_to IS NULL))
    );
    CREATE INDEX comments_by_document ON comments(document_id, created_at);`,
+  // Versions: named revisions and the server's checkpoints. `state` is the encoded Yjs document
+  // (to restore), `paragraphs` the server's reading of it (to list, read and compare). `seq` orders
+  // versions made in the same millisecond; the index pages through one resolution newest first.
+  `CREATE TABLE versions (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     kind TEXT NOT NULL CHECK (kind IN ('named', 'checkpoint')),
+     label TEXT NOT NULL,
+     note TEXT NOT NULL,
+     reason TEXT CHECK (reason IS NULL OR reason IN ('activity', 'before-restore', 'before-accept')),
+     author TEXT,
+     created_at INTEGER NOT NULL,
+     paragraph_count INTEGER NOT NULL,
+     content_hash TEXT NOT NULL,
+     paragraphs TEXT NOT NULL,
+     state BLOB NOT NULL
+   );
+   CREATE INDEX versions_by_document ON versions(document_id, created_at);`,
 ]
 
 interface InviteRow {
@@ -242,6 +264,35 @@ const toComment = (row: CommentRow): Comment => ({
   deleted: row.deleted_at !== null,
 })
 
+interface VersionRow {
+  seq: number
+  id: string
+  document_id: string
+  kind: VersionKind
+  label: string
+  note: string
+  reason: VersionSummary['reason']
+  author: string | null
+  created_at: number
+  paragraph_count: number
+  content_hash: string
+}
+
+const toVersionSummary = (row: VersionRow): VersionSummary => ({
+  id: row.id,
+  documentId: row.document_id,
+  kind: row.kind,
+  label: row.label,
+  note: row.note,
+  reason: row.reason,
+  author: row.author,
+  createdAt: new Date(row.created_at).toISOString(),
+  paragraphCount: row.paragraph_count,
+})
+
+/** Every column but the two large ones (state, paragraphs): what listing needs. */
+const VERSION_SUMMARY_COLUMNS = `seq, id, document_id, kind, label, note, reason, author, created_at, paragraph_count, content_hash`
+
 interface DocumentRow {
   id: string
   title: string
@@ -361,6 +412,32 @@ export function openSqliteStore(dataDir: string): Store {
   const updateResolved = db.prepare('UPDATE comments SET resolved_at = ? WHERE id = ?')
   const updateDeleted = db.prepare(`UPDATE comments SET body = '', deleted_at = ? WHERE id = ?`)
   const updateHidden = db.prepare('UPDATE comments SET hidden_by = ?, hidden_at = ? WHERE id = ?')
+  const insertVersion = db.prepare(
+    `INSERT INTO versions (id, document_id, kind, label, note, reason, author, created_at, paragraph_count, content_hash,
+       paragraphs, state)
+     VALUES (@id, @documentId, @kind, @label, @note, @reason, @author, @createdAt, @paragraphCount, @contentHash,
+       @paragraphs, @state)`,
+  )
+  const selectVersionSummary = db.prepare<[string], VersionRow>(`SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions WHERE id = ?`)
+  const selectVersion = db.prepare<[string], VersionRow & { paragraphs: string; state: Buffer }>(
+    'SELECT * FROM versions WHERE id = ?',
+  )
+  const selectLatestVersion = db.prepare<[string], VersionRow>(
+    `SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions WHERE document_id = ? ORDER BY created_at DESC, seq DESC LIMIT 1`,
+  )
+  // Keyset pagination: (created_at, seq) strictly before the cursor's, so a page costs the same
+  // however many versions precede it. `kind` is matched only when given.
+  const selectVersionPage = db.prepare<
+    { documentId: string; kind: VersionKind | null; beforeAt: number | null; beforeSeq: number | null; limit: number },
+    VersionRow
+  >(
+    `SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions
+     WHERE document_id = @documentId
+       AND (@kind IS NULL OR kind = @kind)
+       AND (@beforeAt IS NULL OR created_at < @beforeAt OR (created_at = @beforeAt AND seq < @beforeSeq))
+     ORDER BY created_at DESC, seq DESC
+     LIMIT @limit`,
+  )
   const insertAudit = db.prepare(
     'INSERT INTO audit_log (document_id, at, actor, action, detail) VALUES (@documentId, @at, @actor, @action, @detail)',
   )
@@ -464,6 +541,54 @@ export function openSqliteStore(dataDir: string): Store {
     },
     hideComment: (id, hiddenBy, at) => {
       updateHidden.run(hiddenBy, at, id)
+    },
+    createVersion: (version: NewVersion) => {
+      insertVersion.run({
+        id: version.id,
+        documentId: version.documentId,
+        kind: version.kind,
+        label: version.label,
+        note: version.note,
+        reason: version.reason,
+        author: version.author,
+        createdAt: version.createdAt,
+        paragraphCount: version.paragraphs.length,
+        contentHash: version.contentHash,
+        paragraphs: JSON.stringify(version.paragraphs),
+        state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
+      })
+      return toVersionSummary(selectVersionSummary.get(version.id)!)
+    },
+    getVersion: (id): StoredVersion | undefined => {
+      const row = selectVersion.get(id)
+      if (!row) return undefined
+      return {
+        ...toVersionSummary(row),
+        paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
+        state: new Uint8Array(row.state),
+        contentHash: row.content_hash,
+      }
+    },
+    listVersions: (documentId, { kind, before, limit }) => {
+      let cursor: VersionRow | undefined
+      if (before !== undefined) {
+        cursor = selectVersionSummary.get(before)
+        if (!cursor || cursor.document_id !== documentId) return undefined
+      }
+      // One more than asked tells whether there is a next page.
+      const rows = selectVersionPage.all({
+        documentId,
+        kind: kind ?? null,
+        beforeAt: cursor?.created_at ?? null,
+        beforeSeq: cursor?.seq ?? null,
+        limit: limit + 1,
+      })
+      const page = rows.slice(0, limit)
+      return { versions: page.map(toVersionSummary), next: rows.length > limit ? page[page.length - 1].id : null }
+    },
+    latestVersion: (documentId) => {
+      const row = selectLatestVersion.get(documentId)
+      return row && { ...toVersionSummary(row), contentHash: row.content_hash }
     },
     audit: (entry: AuditEntry) => {
       insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail) })

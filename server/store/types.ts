@@ -3,6 +3,7 @@ import type { Comment } from '../../shared/comments/types'
 import type { ResolutionSummary } from '../../shared/paragraphs/readResolution'
 import type { ParagraphStatus } from '../../shared/paragraphs/types'
 import type { Role } from '../../shared/policy/policy'
+import type { CheckpointReason, Version, VersionKind, VersionSummary } from '../../shared/versions/types'
 
 export interface DocumentRecord extends ResolutionSummary {
   id: string
@@ -44,6 +45,35 @@ export type NewAmendment = Omit<Amendment, 'supporters' | 'objectors' | 'status'
 
 /** A comment as it is written: the store sets the rest (not edited, open, neither hidden nor deleted). */
 export type NewComment = Omit<Comment, 'createdAt' | 'editedAt' | 'resolved' | 'hiddenBy' | 'deleted'> & { createdAt: number }
+
+/** A version as it is written: the state to restore, the paragraphs to read, and its content hash. */
+export interface NewVersion {
+  id: string
+  documentId: string
+  kind: VersionKind
+  label: string
+  note: string
+  reason: CheckpointReason | null
+  author: string | null
+  createdAt: number
+  /** `Y.encodeStateAsUpdate` of the live document. */
+  state: Uint8Array
+  paragraphs: Version['paragraphs']
+  /** What identical consecutive states are recognised by (see versionCommands). */
+  contentHash: string
+}
+
+export interface StoredVersion extends Version {
+  state: Uint8Array
+  contentHash: string
+}
+
+export interface VersionPage {
+  /** Newest first. */
+  versions: VersionSummary[]
+  /** The cursor for the next (older) page, or null when this is the last one. */
+  next: string | null
+}
 
 /** One line of the audit log: who did what to which resolution. */
 export interface AuditEntry {
@@ -107,6 +137,17 @@ export interface Store {
   deleteComment(id: string, at: number): void
   /** A facilitator hid it: the body is kept but withheld from everyone. */
   hideComment(id: string, hiddenBy: string, at: number): void
+
+  createVersion(version: NewVersion): VersionSummary
+  /** The version with its state and paragraphs. */
+  getVersion(id: string): StoredVersion | undefined
+  /**
+   * One page of a resolution's versions, newest first. `before` is the `next` of the previous
+   * page (a version id); a cursor that names no version of this resolution is refused.
+   */
+  listVersions(documentId: string, options: { kind?: VersionKind; before?: string; limit: number }): VersionPage | undefined
+  /** The newest version of either kind, with its content hash, without the state. */
+  latestVersion(documentId: string): (VersionSummary & { contentHash: string }) | undefined
 
   audit(entry: AuditEntry): void
   /** Runs `work` atomically. */

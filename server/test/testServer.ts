@@ -17,9 +17,9 @@ export interface TestServer extends RunningServer {
 
 /** A real server on 127.0.0.1 with a free port and a fresh SQLite file. */
 export async function startTestServer(
-  { dataDir = tempDataDir(), createToken }: { dataDir?: string; createToken?: string } = {},
+  { dataDir = tempDataDir(), createToken, checkpointEveryMs }: { dataDir?: string; createToken?: string; checkpointEveryMs?: number } = {},
 ): Promise<TestServer> {
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, createToken, log: () => {} })
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, createToken, checkpointEveryMs, log: () => {} })
   return {
     ...server,
     dataDir,

@@ -29,6 +29,10 @@ export type Action =
   | 'comment.write'
   /** Hide anyone's comment, leaving a trace. */
   | 'comment.moderate'
+  /** Save the current text as a named version ("Rev.1"). Reading and comparing versions is document.read. */
+  | 'version.name'
+  /** Make a version's text the live text again (after a checkpoint of what it replaces). */
+  | 'version.restore'
 
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
   facilitator: new Set([
@@ -41,6 +45,8 @@ const ALLOWED: Record<Role, ReadonlySet<Action>> = {
     'status.set',
     'comment.write',
     'comment.moderate',
+    'version.name',
+    'version.restore',
   ]),
   delegation: new Set(['document.read', 'amendment.propose', 'amendment.position', 'amendment.withdraw', 'comment.write']),
   observer: new Set(['document.read', 'comment.write']),
@@ -70,4 +76,6 @@ export const DENIED: Record<Action, string> = {
   'status.set': 'Only the facilitators can set the status of a paragraph.',
   'comment.write': 'You cannot comment on this resolution.',
   'comment.moderate': 'Only the facilitators can hide other people’s comments.',
+  'version.name': 'Only the facilitators can name a version.',
+  'version.restore': 'Only the facilitators can restore a version.',
 }
