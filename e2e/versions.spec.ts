@@ -62,4 +62,5 @@ test('save Rev.1, edit, save Rev.2, read the redline with the moved paragraph, r
   // The text it replaced (not a version yet) was kept as a checkpoint, so the restore can be undone.
   await history.getByLabel('Show automatic checkpoints').check()
   await expect(history.getByRole('listitem', { name: 'Before restoring Rev.1' })).toBeVisible()
+  await facilitator.screenshot({ path: 'test-results/history.png' })
 })
