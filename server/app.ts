@@ -11,6 +11,7 @@ import { amendmentRoutes } from './routes/amendments'
 import { commentRoutes } from './routes/comments'
 import { compilationRoutes } from './routes/compilation'
 import { documentRoutes } from './routes/documents'
+import { exportRoutes } from './routes/export'
 import { paragraphRoutes } from './routes/paragraphs'
 import { inviteRoutes } from './routes/invites'
 import { sessionRoutes } from './routes/sessions'
@@ -43,6 +44,7 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'creat
     .route('/documents/:id/versions', versionRoutes(deps))
     .route('/documents/:id', compilationRoutes(deps))
     .route('/documents/:id', compareRoutes(deps))
+    .route('/documents/:id', exportRoutes(deps))
 }
 export type ApiType = ReturnType<typeof createApi>
 

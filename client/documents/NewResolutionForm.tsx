@@ -1,17 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { MAX_PASTED_TEXT } from '../../shared/api/documents'
+import { MAX_IMPORT_BYTES, MAX_PASTED_TEXT } from '../../shared/api/documents'
 import { api, errorMessage } from '../api'
 import { navigate } from '../router'
 
-type Mode = 'blank' | 'paste'
+type Mode = 'blank' | 'paste' | 'docx'
 
-/** Creates a resolution, blank or from the pasted text of a draft, and opens its draft room. */
+/** Creates a resolution, blank, from the pasted text of a draft or from its Word file, and opens its draft room. */
 export function NewResolutionForm({ userName }: { userName: string }) {
   const [restricted, setRestricted] = useState(false)
   const [creationKey, setCreationKey] = useState('')
   const [mode, setMode] = useState<Mode>('blank')
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
+  const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
 
@@ -28,11 +29,21 @@ export function NewResolutionForm({ userName }: { userName: string }) {
     setError('')
     if (mode === 'blank' && !title.trim()) return setError('Give the resolution a title.')
     if (mode === 'paste' && !text.trim()) return setError('Paste the text of a draft resolution.')
+    if (mode === 'docx' && !file) return setError('Choose the Word (.docx) file of the draft.')
+    if (mode === 'docx' && file && file.size > MAX_IMPORT_BYTES) {
+      return setError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an imported Word file may be.`)
+    }
     setBusy(true)
     try {
-      const json = { name: userName, ...(mode === 'blank' ? { title } : { text, ...(title.trim() ? { title } : {}) }) }
       const headers: Record<string, string> = restricted ? { authorization: `Bearer ${creationKey}` } : {}
-      const response = await api.documents.$post({ json }, { headers })
+      const optionalTitle = title.trim() ? { title } : {}
+      const response =
+        mode === 'docx' && file
+          ? await api.documents.import.$post({ form: { file, name: userName, ...optionalTitle } }, { headers })
+          : await api.documents.$post(
+              { json: { name: userName, ...(mode === 'blank' ? { title } : { text, ...optionalTitle }) } },
+              { headers },
+            )
       if (response.status !== 201) throw new Error(await errorMessage(response))
       const { id, url } = (await response.json()) as { id: string; url: string }
       // The personal link exists only now (the server keeps a hash): hand it to the room to show once.
@@ -56,8 +67,15 @@ export function NewResolutionForm({ userName }: { userName: string }) {
             <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => setMode('paste')} />
             Pasted text
           </label>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'docx'} onChange={() => setMode('docx')} />
+            Word file (.docx)
+          </label>
         </fieldset>
-        <label htmlFor="new-title-input">Title{mode === 'paste' && ' (optional: taken from the text)'}</label>
+        <label htmlFor="new-title-input">
+          Title{mode === 'paste' && ' (optional: taken from the text)'}
+          {mode === 'docx' && ' (optional: taken from the file)'}
+        </label>
         <input id="new-title-input" value={title} maxLength={500} onChange={(event) => setTitle(event.target.value)} />
         {mode === 'paste' && (
           <>
@@ -74,6 +92,23 @@ export function NewResolutionForm({ userName }: { userName: string }) {
               maxLength={MAX_PASTED_TEXT}
               aria-describedby="new-text-help"
               onChange={(event) => setText(event.target.value)}
+            />
+          </>
+        )}
+        {mode === 'docx' && (
+          <>
+            <label htmlFor="new-file">Word file of the draft</label>
+            <p id="new-file-help" className="help">
+              A .docx of at most {MAX_IMPORT_BYTES / 1024 / 1024} MB, heading included, as for pasted text. Paragraphs
+              numbered by Word become operative paragraphs and sub-paragraphs; italics are kept, and footnotes are
+              put in [square brackets] where they are referenced.
+            </p>
+            <input
+              id="new-file"
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              aria-describedby="new-file-help"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
             />
           </>
         )}

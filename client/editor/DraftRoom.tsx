@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/core'
 import { ProposalsPanel } from '../amendments/ProposalsPanel'
 import type { AnchoredThread } from '../comments/commentHighlights'
 import { CommentsPanel } from '../comments/CommentsPanel'
+import { ExportMenu } from '../export/ExportMenu'
 import { HistoryPanel } from '../versions/HistoryPanel'
 import { useNegotiation } from '../amendments/useNegotiation'
 import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
@@ -129,6 +130,7 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
         <a className="button-link" href={`/api/documents/${document.id}/compilation?format=html`} target="_blank" rel="noreferrer">
           Compilation text
         </a>
+        <ExportMenu documentId={document.id} />
         <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
           {STATUS_TEXT[state]}
         </p>

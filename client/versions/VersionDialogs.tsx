@@ -6,6 +6,7 @@ import type { Version, VersionRedline } from '../../shared/versions/types'
 import { api, errorMessage } from '../api'
 import { Redline } from '../amendments/Redline'
 import { STATUS_LABEL } from '../amendments/ProposalsPanel'
+import { ExportMenu, RedlineExportLinks } from '../export/ExportMenu'
 import { Modal } from '../Modal'
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
@@ -48,7 +49,8 @@ export function VersionDialog({ documentId, versionId, onClose }: { documentId: 
       {state.status === 'ready' && (
         <>
           <p className="muted">
-            {new Date(state.value.createdAt).toLocaleString()} {state.value.author && `· ${state.value.author}`} · read-only
+            {new Date(state.value.createdAt).toLocaleString()} {state.value.author && `· ${state.value.author}`} · read-only{' '}
+            <ExportMenu documentId={documentId} version={versionId} label="Export this version" />
           </p>
           <ol className="version-text">
             {state.value.paragraphs.map((p: Paragraph) => (
@@ -80,7 +82,6 @@ export function RedlineDialog({ documentId, from, to, onClose }: { documentId: s
     (body) => body as Comparison,
   )
   const title = state.status === 'ready' ? `Changes from ${state.value.from.label} to ${state.value.to.label}` : 'Redline'
-  const printable = `/api/documents/${documentId}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=html`
   return (
     <Modal title={title} className="redline-dialog" onClose={onClose}>
       <Pending state={state} />
@@ -93,9 +94,7 @@ export function RedlineDialog({ documentId, from, to, onClose }: { documentId: s
             <label className="check">
               <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Only what changed
             </label>
-            <a href={printable} target="_blank" rel="noreferrer">
-              Printable redline
-            </a>
+            <RedlineExportLinks documentId={documentId} from={from} to={to} />
           </div>
           <ol className="version-text redline-text">
             {state.value.redline.paragraphs

@@ -104,9 +104,12 @@ export async function createInviteLink(
     await panel.getByRole('option', { name: invitee.state, exact: true }).click()
   }
   if (invitee.role === 'observer') await panel.getByLabel('Organisation').fill(invitee.organisation)
-  await panel.getByRole('button', { name: 'Create link' }).click()
   const field = panel.locator('.created-link input')
+  // The panel keeps showing the link created before until the new one arrives: wait for a new one.
+  const previous = (await field.count()) > 0 ? await field.inputValue() : null
+  await panel.getByRole('button', { name: 'Create link' }).click()
   await expect(field).toHaveValue(/\/join\//)
+  if (previous !== null) await expect(field).not.toHaveValue(previous)
   return field.inputValue()
 }
 

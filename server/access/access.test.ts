@@ -56,6 +56,7 @@ describe('every route asks the policy', () => {
     'GET /api/me', // the caller's own access: nothing without credentials
     'GET /api/documents', // the caller's own resolutions: nothing without credentials
     'POST /api/documents', // open by default; CREATE_TOKEN restricts it
+    'POST /api/documents/import', // the same as POST /api/documents, from a Word file
     'GET /api/invites/preview', // needs the invite token itself
     'POST /api/sessions', // needs the invite token itself
   ])

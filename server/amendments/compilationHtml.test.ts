@@ -11,6 +11,7 @@ import type { Amendment } from '../../shared/amendments/types'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { escapeHtml } from '../print/printPage'
 import { renderCompilationHtml } from './compilationHtml'
+import { type AmendmentFields, pendingAmendment } from '../../shared/amendments/testing'
 
 const STATES = ['Brazil', 'Chile', 'Peru']
 
@@ -28,23 +29,7 @@ const paragraphs: Paragraph[] = [
   { id: 'op4b', kind: 'sub', number: '4 (b)', text: 'to protect journalists;', status: 'agreed' },
 ]
 
-function amendment(fields: Partial<Amendment> & Pick<Amendment, 'id' | 'paragraphId' | 'kind'>): Amendment {
-  return {
-    documentId: 'doc1',
-    text: '',
-    newParagraphKind: null,
-    baseText: paragraphs.find((p) => p.id === fields.paragraphId)?.text ?? '',
-    note: '',
-    state: 'Brazil',
-    enteredBy: null,
-    supporters: [],
-    objectors: [],
-    status: 'pending',
-    createdAt: '2024-10-01T09:00:00.000Z',
-    decidedAt: null,
-    ...fields,
-  }
-}
+const amendment = (fields: AmendmentFields): Amendment => pendingAmendment(paragraphs, fields)
 
 const amendments: Amendment[] = [
   amendment({
@@ -184,7 +169,8 @@ describe('renderCompilationHtml', () => {
   it('offers a GET filter form, hidden in print, that keeps the current filter selected', () => {
     const html = render({ state: 'Chile', status: 'negotiating', contestedOnly: true })
     expect(html).toMatch(/<form class="filters no-print" method="GET">/)
-    expect(html).toContain('.no-print { display: none !important; }')
+    // Hidden in print only: on screen the form is how the reader filters.
+    expect(html).toMatch(/@media print \{\s*\.no-print \{ display: none !important; \}/)
     expect(html).toContain('<input type="hidden" name="format" value="html">')
     expect(html).toContain('<option value="">All States</option>')
     expect(html).toContain('<option value="Chile" selected>Chile</option>')

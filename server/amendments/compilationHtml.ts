@@ -4,13 +4,14 @@
  * so additions and deletions are marked typographically (never only by colour, never hidden),
  * and every piece of text that came from a user is escaped — delegations type the notes.
  */
-import type {
-  Compilation,
-  CompilationFilter,
-  CompiledComment,
-  CompiledParagraph,
-  CompiledProposal,
-  CompiledThread,
+import {
+  describeTotals,
+  type Compilation,
+  type CompilationFilter,
+  type CompiledComment,
+  type CompiledParagraph,
+  type CompiledProposal,
+  type CompiledThread,
 } from '../../shared/amendments/compile'
 import { escapeHtml, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
 import { PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
@@ -55,13 +56,7 @@ ${c.paragraphs.map(renderParagraph).join('\n')}
 
 function renderHeader(c: Compilation, meta: CompilationHtmlMeta): string {
   const { totals } = c
-  const summary = [
-    plural(totals.paragraphs, 'paragraph'),
-    plural(totals.proposals, 'pending proposal'),
-    `${totals.contested} contested`,
-    `from ${plural(totals.states.length, 'State')}`,
-    ...(totals.comments === undefined ? [] : [plural(totals.comments, 'open comment thread')]),
-  ].join(' · ')
+  const summary = describeTotals(totals)
   const filterLine = describeFilter(meta.filter)
   return `<header>
 <p class="symbol">${escapeHtml(meta.symbol)}</p>
@@ -72,7 +67,6 @@ ${filterLine ? `<p class="filtered">${escapeHtml(filterLine)}</p>` : ''}
 </header>`
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** The form is hidden in print, so a printed filtered compilation must still say it is filtered. */
 function describeFilter(filter: CompilationFilter): string {
@@ -227,5 +221,7 @@ const STYLE = `${PRINT_STYLE}
 .comment.reply { margin-left: 1.5em; }
 .comment-by { font-weight: bold; }
 .edited { font-style: italic; }
+@media print {
   .no-print { display: none !important; }
+}
 `

@@ -31,6 +31,12 @@ export function createResolution(
 ): CreatedResolution {
   const draft = draftFor(input)
   if (!draft.title) throw new MissingTitleError('title: required (the pasted text has no title either)')
+  return createResolutionFromDraft(store, draft, now)
+}
+
+/** Creates a resolution from an already recognised draft (an imported Word file); it must have a title. */
+export function createResolutionFromDraft(store: Store, draft: ResolutionDraft, now = Date.now()): CreatedResolution {
+  if (!draft.title) throw new MissingTitleError('title: required')
   const json = draftToDocJson(draft)
   resolutionSchema.nodeFromJSON(json).check()
   const doc = new Y.Doc()

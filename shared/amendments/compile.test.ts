@@ -4,6 +4,7 @@ import type { DiffSegment } from '../diff/wordDiff'
 import { numberParagraphs, type NumberingInput } from '../paragraphs/numbering'
 import type { Paragraph, ParagraphStatus } from '../paragraphs/types'
 import { compileText, insertionOrdinal, type Compilation, type CompiledProposal } from './compile'
+import { type AmendmentFields, pendingAmendment } from './testing'
 import type { Amendment } from './types'
 
 // ---------------------------------------------------------------------------------------------
@@ -42,23 +43,7 @@ const byNumber = (number: string): Paragraph => {
 
 const at = (minute: number): string => new Date(Date.UTC(2024, 9, 1, 9, 0) + minute * 60_000).toISOString()
 
-function amendment(fields: Partial<Amendment> & Pick<Amendment, 'id' | 'paragraphId' | 'kind'>): Amendment {
-  return {
-    documentId: 'doc1',
-    text: '',
-    newParagraphKind: null,
-    baseText: PARAGRAPHS.find((p) => p.id === fields.paragraphId)?.text ?? '',
-    note: '',
-    state: 'Brazil',
-    enteredBy: null,
-    supporters: [],
-    objectors: [],
-    status: 'pending',
-    createdAt: at(0),
-    decidedAt: null,
-    ...fields,
-  }
-}
+const amendment = (fields: AmendmentFields): Amendment => pendingAmendment(PARAGRAPHS, { createdAt: at(0), ...fields })
 
 /** "Urges all States …" → "Urges also all States …": one added word, easy to recognise in a redline. */
 const withAlso = (text: string): string => text.replace(/^(\S+) /, '$1 also ')

@@ -255,6 +255,19 @@ function replaceRedline(amendment: Amendment, current: string): Redline {
   return { redline: wordDiff(current, rebased.text), drafting: 'rebased', originalBase: null }
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The line under a compilation's title: "31 paragraphs · 40 pending proposals · 6 contested · from 8 States". */
+export function describeTotals(totals: Compilation['totals']): string {
+  return [
+    plural(totals.paragraphs, 'paragraph'),
+    plural(totals.proposals, 'pending proposal'),
+    `${totals.contested} contested`,
+    `from ${plural(totals.states.length, 'State')}`,
+    ...(totals.comments === undefined ? [] : [plural(totals.comments, 'open comment thread')]),
+  ].join(' · ')
+}
+
 /** bis = 2nd, ter = 3rd …: the paragraph itself is the first of its number. */
 const LATIN_ORDINALS = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies']
 

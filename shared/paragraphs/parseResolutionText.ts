@@ -63,7 +63,7 @@ function emptyHeading(): HeadingFields {
 }
 
 /** "The General Assembly,", "The Conference of the Parties,": a capitalised organ name between "The " and ",". */
-function isEnactingLine(line: string): boolean {
+export function isEnactingLine(line: string): boolean {
   if (!line.startsWith('The ') || !line.endsWith(',')) return false
   const words = line.slice(4, -1).trim().split(' ')
   return (

@@ -25,8 +25,17 @@ export interface HeadingFields {
   sponsors: string
 }
 
-/** One paragraph as it is written, before it has an id or a number. */
-export type DraftParagraph = { kind: 'pp'; text: string } | { kind: 'op'; level: OpLevel; text: string }
+/**
+ * Words set in italics inside a paragraph's text, as [from, to) offsets (UTF-16 code units, as in
+ * JavaScript strings). Only what a reader cannot infer: the opening words are italic by
+ * presentation (see openingWords.ts), so they need no range.
+ */
+export type ItalicRange = [from: number, to: number]
+
+/** One paragraph as it is written, before it has an id or a number. `italics` is optional: pasted text has none. */
+export type DraftParagraph =
+  | { kind: 'pp'; text: string; italics?: ItalicRange[] }
+  | { kind: 'op'; level: OpLevel; text: string; italics?: ItalicRange[] }
 
 /** A whole resolution as plain structured text: what the paste recogniser produces. */
 export interface ResolutionDraft {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
+import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
+import { draftFromDocx } from '../import/docxImport'
+import { cleanDocx } from './docx'
+import { readingOf, thirtySpecs, type Spec } from './docxTestKit'
+
+const META = { generatedAt: '2024-11-12T09:30:00Z' }
+
+/** A .docx imported as the import route does it, then read as the server reads a stored resolution. */
+async function importAndRead(buffer: Buffer): Promise<ResolutionReading> {
+  let n = 0
+  const draft = await draftFromDocx(new Uint8Array(buffer), { fileName: 'export.docx' })
+  return readResolution(draftToDocJson(draft, () => `p${++n}`))
+}
+
+const paragraphJson = (reading: ResolutionReading) => reading.paragraphs.map(({ kind, number, text }) => ({ kind, number, text }))
+
+describe('clean .docx round trip: export → import → export → import', () => {
+  it('gives identical paragraph JSON (kind, number, text) both times, equal to what was exported', async () => {
+    const original = readingOf(thirtySpecs())
+    const first = await importAndRead(await cleanDocx(original, META))
+    const second = await importAndRead(await cleanDocx(first, META))
+    expect(paragraphJson(first)).toEqual(paragraphJson(original))
+    expect(paragraphJson(second)).toEqual(paragraphJson(first))
+    expect(second.paragraphs).toHaveLength(30)
+  })
+
+  it('keeps the title, the enacting line and the heading fields the recogniser knows', async () => {
+    const original = readingOf(thirtySpecs())
+    const first = await importAndRead(await cleanDocx(original, META))
+    const second = await importAndRead(await cleanDocx(first, META))
+    expect(first.title).toBe(original.title)
+    expect(first.enacting).toBe(original.enacting)
+    expect(first.heading).toEqual({ ...original.heading, agendaItem: 'Agenda item 70 (b)' })
+    expect({ heading: second.heading, title: second.title, enacting: second.enacting }).toEqual({
+      heading: first.heading,
+      title: first.title,
+      enacting: first.enacting,
+    })
+  })
+
+  it('round-trips a lone, unnumbered OP and text with quotes, ampersands and angle brackets', async () => {
+    const specs: Spec[] = [
+      { id: 'a', kind: 'pp', opening: 'Recalling', rest: ' the "Rio" & <Paris> declarations,' },
+      { id: 'b', kind: 'op', opening: 'Decides', rest: ' to remain seized of the matter.' },
+    ]
+    const original = readingOf(specs)
+    const first = await importAndRead(await cleanDocx(original, META))
+    expect(paragraphJson(first)).toEqual(paragraphJson(original))
+    expect(first.paragraphs[1].number).toBe('')
+  })
+})

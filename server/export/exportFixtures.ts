@@ -1,0 +1,57 @@
+/**
+ * A 30-paragraph resolution for the export tests, written for them in the style of a Third
+ * Committee draft: 10 PPs, 13 OPs and 7 sub-paragraphs (one of them a sub-sub-paragraph (i)),
+ * read the way the server reads a live document.
+ */
+import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
+import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
+import type { ResolutionDraft } from '../../shared/paragraphs/types'
+
+export const THIRTY_PARAGRAPHS: ResolutionDraft = {
+  heading: {
+    symbol: 'A/C.3/74/L.31/Rev.1',
+    session: 'Seventy-fourth session',
+    agendaItem: 'Agenda item 70 (b)',
+    sponsors: 'Norway, Ireland & Mexico: revised draft resolution',
+  },
+  title: 'Protecting human rights defenders <in the digital age>',
+  enacting: 'The General Assembly,',
+  paragraphs: [
+    { kind: 'pp', text: 'Recalling the Charter of the United Nations and the Universal Declaration of Human Rights,' },
+    { kind: 'pp', text: 'Reaffirming also its previous resolutions on human rights defenders, including resolution 72/247,' },
+    { kind: 'pp', text: 'Deeply concerned that defenders are increasingly targeted online through "surveillance" & smear campaigns,' },
+    { kind: 'pp', text: 'Mindful that the rights that people have offline must also be protected online,' },
+    { kind: 'pp', text: 'Bearing in mind the report of the Special Rapporteur,' },
+    { kind: 'pp', text: 'Noting with appreciation the work of civil society,' },
+    { kind: 'pp', text: 'Recognizing the important role of women human rights defenders,' },
+    { kind: 'pp', text: 'Taking note of the <script>alert(1)</script> report of the Secretary-General,' },
+    { kind: 'pp', text: 'Expressing its deep concern at reprisals against those who cooperate with the United Nations,' },
+    { kind: 'pp', text: 'Welcoming the efforts of States to adopt protective legislation,' },
+    { kind: 'op', level: 0, text: 'Calls upon all States to respect, protect and ensure the rights of human rights defenders;' },
+    { kind: 'op', level: 0, text: 'Strongly condemns all acts of intimidation and reprisal against human rights defenders;' },
+    { kind: 'op', level: 0, text: 'Urges States:' },
+    { kind: 'op', level: 1, text: 'To refrain from arbitrary surveillance of defenders;' },
+    { kind: 'op', level: 1, text: 'To ensure that measures to combat terrorism are in compliance with international law;' },
+    { kind: 'op', level: 1, text: 'To provide effective remedies, including:' },
+    { kind: 'op', level: 2, text: 'Access to independent courts;' },
+    { kind: 'op', level: 1, text: 'To publicly acknowledge the role of defenders;' },
+    { kind: 'op', level: 0, text: 'Requests the Secretary-General to report on this matter;' },
+    { kind: 'op', level: 0, text: 'Encourages business enterprises to respect human rights;' },
+    { kind: 'op', level: 0, text: 'Invites the Special Rapporteur to continue the work;' },
+    { kind: 'op', level: 0, text: 'Decides to consider the question at its seventy-sixth session under the item entitled:' },
+    { kind: 'op', level: 1, text: '"Promotion and protection of human rights";' },
+    { kind: 'op', level: 1, text: '"Human rights questions";' },
+    { kind: 'op', level: 0, text: 'Emphasizes the importance of an enabling environment;' },
+    { kind: 'op', level: 0, text: 'Stresses the need for accountability;' },
+    { kind: 'op', level: 0, text: 'Reaffirms the right of everyone to promote human rights;' },
+    { kind: 'op', level: 0, text: 'Encourages States to develop public policies;' },
+    { kind: 'op', level: 0, text: 'Requests all United Nations entities to give due consideration to the resolution;' },
+    { kind: 'op', level: 0, text: 'Decides to remain seized of the matter.' },
+  ],
+}
+
+/** The resolution as the server reads it, with stable ids p-1 … p-30. */
+export function thirtyParagraphReading(): ResolutionReading {
+  let n = 0
+  return readResolution(draftToDocJson(THIRTY_PARAGRAPHS, () => `p-${++n}`))
+}
