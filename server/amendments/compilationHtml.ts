@@ -25,6 +25,8 @@ export interface CompilationHtmlMeta {
   states: string[]
   /** The compilation carries open comment threads (`?comments=1`): keeps the choice in the form. */
   comments?: boolean
+  /** A file (an export) has no use for the filter form, which submits to the live page. */
+  withoutFilterForm?: boolean
 }
 
 const STATUS_LABELS: Record<ParagraphStatus, string> = {
@@ -45,7 +47,7 @@ export function renderCompilationHtml(c: Compilation, meta: CompilationHtmlMeta)
 </head>
 <body>
 ${renderHeader(c, meta)}
-${renderFilterForm(meta)}
+${meta.withoutFilterForm ? '' : renderFilterForm(meta)}
 <main>
 ${c.paragraphs.map(renderParagraph).join('\n')}
 </main>

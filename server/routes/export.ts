@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import { EXPORT_CONTENT_TYPES, type ExportFormat, exportQuery, type ExportView } from '../../shared/api/export'
-import { LIVE } from '../../shared/api/versions'
-import { compileText } from '../../shared/amendments/compile'
-import type { DocJson } from '../../shared/paragraphs/docJson'
-import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
+import { EXPORT_CONTENT_TYPES, type ExportFormat, exportQuery } from '../../shared/api/export'
 import { authorize } from '../access/authorize'
-import { refuse } from '../access/enforce'
-import { currentParagraphs } from '../amendments/amendmentCommands'
-import { renderCompilationHtml } from '../amendments/compilationHtml'
-import { versionNode } from '../collab/restoreVersion'
-import { renderAkn } from '../export/akn'
-import { renderCleanHtml, withPrintButton } from '../export/cleanHtml'
-import { cleanDocx, compilationDocx, redlineDocx } from '../export/docx'
-import { exportFileName } from '../export/fileName'
-import type { StoredVersion } from '../store/types'
-import { renderRedlineHtml } from '../versions/redlineHtml'
-import { compare, type VersionDeps } from '../versions/versionCommands'
+import { withPrintButton } from '../export/cleanHtml'
+import { type ExportFile, exportFile } from '../export/exportFile'
+import type { VersionDeps } from '../versions/versionCommands'
 import { validate } from './validate'
 
 /**
@@ -28,9 +16,6 @@ import { validate } from './validate'
  *     against the live text only), as .docx or PDF;
  *   - `redline`: the changes from `against` (default: the newest named version) to `version`
  *     (default: the live text), as .docx with Word tracked changes or as PDF.
- *
- * The compilation and the redline are computed exactly as `…/compilation` and `…/compare` compute
- * them (compileText, compare); nothing is recomputed here.
  *
  * **PDF is made by the browser, not by the server.** `format=pdf` answers with the view's
  * printable A4 HTML page (the shared print stylesheet: serif, A4 margins, marks that survive
@@ -47,69 +32,9 @@ import { validate } from './validate'
 export function exportRoutes(deps: VersionDeps) {
   const read = authorize(deps.store, 'document.read')
   return new Hono().get('/export', read, validate('query', exportQuery), async (c) => {
-    const documentId = c.req.param('id')!
     const query = c.req.valid('query')
-    const view: ExportView = query.view ?? 'clean'
-    const generatedAt = new Date().toISOString()
-    const document = deps.store.getDocument(documentId)!
-
-    const file = await (async (): Promise<ExportFile> => {
-      if (view === 'clean') {
-        const version = versionOrRefuse(deps, documentId, query.version, 'version')
-        const reading = version ? versionReading(version) : readResolution(deps.rooms.read(documentId), deps.store.paragraphStatuses(documentId))
-        const name = (ext: string) => exportFileName(reading.heading.symbol, version?.label, 'clean', ext)
-        if (query.format === 'akn') {
-          return { name: name('akn.xml'), body: renderAkn(reading, { documentId, versionId: version?.id, generatedAt }) }
-        }
-        if (query.format === 'docx') return { name: name('docx'), body: await cleanDocx(reading, { generatedAt }) }
-        const html = renderCleanHtml(reading, { documentId, versionId: version?.id, versionLabel: version?.label, generatedAt })
-        return { name: name('pdf'), body: html }
-      }
-
-      if (view === 'compilation') {
-        const compilation = compileText(currentParagraphs(deps, documentId), deps.store.listAmendments(documentId))
-        const name = exportFileName(document.symbol, null, 'compilation', query.format)
-        if (query.format === 'docx') {
-          return { name, body: await compilationDocx(compilation, { title: document.title, symbol: document.symbol, generatedAt }) }
-        }
-        const html = renderCompilationHtml(compilation, { title: document.title, symbol: document.symbol, generatedAt, filter: {}, states: [] })
-        return { name, body: withoutFilterForm(html) }
-      }
-
-      // The redline: its own messages name this route's parameters (`against`, `version`).
-      const against =
-        query.against ??
-        deps.store.listVersions(documentId, { kind: 'named', limit: 1 })?.versions[0]?.id ??
-        refuse(404, 'against: this resolution has no named version yet; choose a version to compare with')
-      versionOrRefuse(deps, documentId, against, 'against')
-      const newer = versionOrRefuse(deps, documentId, query.version, 'version')
-      const comparison = compare(deps, documentId, { from: against, to: newer?.id ?? LIVE })
-      const name = exportFileName(document.symbol, newer?.label, 'redline', query.format)
-      const meta = {
-        title: document.title,
-        symbol: document.symbol,
-        fromLabel: comparison.from.label,
-        toLabel: comparison.to.label,
-        generatedAt,
-      }
-      if (query.format === 'docx') {
-        // Word names an author and a date on every tracked change: whoever named the newer
-        // version, when; for the live text, Penholder, now.
-        const tracked = { author: newer?.author ?? 'Penholder', date: newer?.createdAt ?? generatedAt }
-        return { name, body: await redlineDocx(comparison.redline, { ...meta, ...tracked }) }
-      }
-      return { name, body: renderRedlineHtml(comparison.redline, meta) }
-    })()
-
-    return send(query.format, file)
+    return send(query.format, await exportFile(deps, c.req.param('id')!, query))
   })
-}
-
-interface ExportFile {
-  /** The file name offered to the person ("A-C.3-74-L.31-Rev.1.docx"). */
-  name: string
-  /** The file; for PDF, the printable HTML page (without its print button yet). */
-  body: string | Buffer
 }
 
 /** The printable page's one script: the print button's `onclick`, allowed by its hash alone. */
@@ -138,28 +63,3 @@ function send(format: ExportFormat, file: ExportFile): Response {
   return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), { headers })
 }
 
-/** The version `id` names, null for the live text (absent or "live"); 404 for anything else. */
-function versionOrRefuse(deps: VersionDeps, documentId: string, id: string | undefined, name: 'version' | 'against'): StoredVersion | null {
-  if (id === undefined || id === LIVE) return null
-  const version = deps.store.getVersion(id)
-  if (!version || version.documentId !== documentId) return refuse(404, `${name}: no version of this resolution has this id`)
-  return version
-}
-
-/**
- * A version read as the live text is read: heading, title and enacting line from its stored
- * state; the paragraphs with the numbering and statuses the version recorded.
- */
-function versionReading(version: StoredVersion): ResolutionReading {
-  const statuses = new Map(version.paragraphs.map((p) => [p.id, p.status]))
-  const reading = readResolution(versionNode(version.state).toJSON() as DocJson, statuses)
-  return { ...reading, paragraphs: version.paragraphs }
-}
-
-/**
- * The compilation page carries a filter form that submits to `…/compilation`'s own query; an
- * export is the whole compilation, so the form (never printed anyway) is left out.
- */
-function withoutFilterForm(html: string): string {
-  return html.replace(/<form class="filters no-print"[\s\S]*?<\/form>\n?/, '')
-}
