@@ -14,6 +14,7 @@ import { documentRoutes } from './routes/documents'
 import { exportRoutes } from './routes/export'
 import { paragraphRoutes } from './routes/paragraphs'
 import { inviteRoutes } from './routes/invites'
+import { requestBodies } from './routes/requestBodies'
 import { sessionRoutes } from './routes/sessions'
 import { compareRoutes, versionRoutes } from './routes/versions'
 import type { Store } from './store/types'
@@ -33,6 +34,7 @@ export interface AppDeps {
 export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'createToken'>) {
   return new Hono()
     .use('*', csrfForCookies)
+    .use('*', requestBodies)
     .get('/health', (c) => c.json({ ok: true }))
     .get('/config', (c) => c.json({ createRestricted: Boolean(deps.createToken) }))
     .route('/', sessionRoutes(deps.store))

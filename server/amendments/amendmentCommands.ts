@@ -136,7 +136,14 @@ export function accept(
   if (amendment.kind !== 'insert-after' && deps.rooms.isLocked(documentId, paragraph.id)) {
     refuse(409, `${label(paragraph)} is ${paragraph.status === 'agreed' ? 'agreed' : 'agreed ad ref'}: reopen it before changing its text.`)
   }
+  if (compromise !== undefined && amendment.kind === 'delete') {
+    refuse(400, 'text: a deletion has no wording to change; accept it as it stands, or write new wording as a proposal')
+  }
+  if (amendment.kind === 'delete' && isOnlyOfItsKind(deps, documentId, paragraph)) {
+    refuse(409, `${label(paragraph)} is the only one of its kind and cannot be deleted.`)
+  }
   const wording = compromise?.trim() || wordingToApply(amendment, paragraph)
+  // Every refusal comes before this point: a refused decision leaves no trace in the history.
   // The text as it was before this decision can always be found again, and restored.
   checkpoint(deps, documentId, 'before-accept', actorOf(access), `Before accepting the proposal of ${amendment.state} on ${label(paragraph)}`)
   deps.rooms.edit(documentId, (doc) => {
@@ -167,6 +174,12 @@ export function accept(
     superseded,
   })
   return deps.store.getAmendment(amendment.id)!
+}
+
+/** The schema needs at least one PP and one OP. */
+function isOnlyOfItsKind(deps: CommandDeps, documentId: string, paragraph: Paragraph): boolean {
+  const inPreamble = (p: Paragraph) => p.kind === 'pp'
+  return currentParagraphs(deps, documentId).filter((p) => inPreamble(p) === inPreamble(paragraph)).length === 1
 }
 
 function wordingToApply(amendment: Amendment, paragraph: Paragraph): string {

@@ -117,6 +117,8 @@ describe('the permission table', () => {
       [{ paragraphId: op(1), kind: 'replace' }, /^text: /],
       [{ paragraphId: 'p-nope', kind: 'delete' }, /^paragraphId: /],
       [{ paragraphId: op(1), kind: 'replace', text: 'Calls upon all States to cooperate fully with the Special Rapporteur;' }, /^text: .*same/],
+      // An unpaired surrogate would be stored as replacement characters and break Word exports.
+      [{ paragraphId: op(1), kind: 'replace', text: 'Calls upon \ud800 States;' }, /^text: .*broken character/],
     ]
     for (const [body, error] of cases) {
       const response = await post('mexico', '/amendments', body)
@@ -127,6 +129,26 @@ describe('the permission table', () => {
 })
 
 describe('deciding', () => {
+  it('refuses a decision it cannot carry out as asked, and changes nothing', async () => {
+    const replace = await proposeAs('mexico', { paragraphId: op(1), kind: 'replace', text: 'Urges all States to cooperate;' })
+    const remove = await proposeAs('brazil', { paragraphId: op(2), kind: 'delete' })
+    const before = await paragraphsAs('facilitator')
+    const accept = (id: string, init: RequestInit) => as('facilitator')(`/api/documents/${documentId}/amendments/${id}/accept`, { method: 'POST', ...init })
+    const refusals: Array<[Response, number, RegExp]> = [
+      // Compromise wording sent as plain text would otherwise be skipped and the proposal applied as is.
+      [await accept(replace.id, { headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ text: 'Decides otherwise;' }) }), 415, /JSON/],
+      [await accept(replace.id, { body: JSON.stringify({ text: '   ' }) }), 400, /^text: .*empty/],
+      [await accept(remove.id, { body: JSON.stringify({ text: 'Requests a report;' }) }), 400, /^text: a deletion/],
+    ]
+    for (const [response, status, error] of refusals) {
+      expect(response.status).toBe(status)
+      expect((await response.json()).error).toMatch(error)
+    }
+    expect(await paragraphsAs('facilitator')).toEqual(before)
+    const { amendments } = await (await as('observer')(`/api/documents/${documentId}/amendments`)).json()
+    expect(amendments.map((a: { status: string }) => a.status)).toEqual(['pending', 'pending'])
+  })
+
   it('applies an accepted proposal to the shared text and supersedes the others on that paragraph', async () => {
     const watcher = client('observer')
     await synced(watcher.provider)

@@ -20,6 +20,7 @@
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
 import { openingLength } from '../../shared/paragraphs/openingWords'
 import type { Paragraph } from '../../shared/paragraphs/types'
+import { xmlSafe } from './xmlText'
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
 /** The namespace of Penholder's own metadata inside `<proprietary>`. */
@@ -36,14 +37,11 @@ export interface AknMeta {
 
 const DEFAULT_ENACTING = 'The General Assembly,'
 
-/** XML 1.0 cannot carry these at all, not even escaped. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 
 /** Safe in text and in quoted attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch)
+  return xmlSafe(text).replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch)
 }
 
 /** An id attribute value (eId, GUID) may hold no whitespace. */

@@ -371,7 +371,21 @@ describe('checkpoints', () => {
     expect((await paragraphs())[2].text).toBe('Urges all States to cooperate fully with the Special Rapporteur;')
   })
 
-  it('are not stored twice for identical consecutive states, whatever their kind', async () => {
+  it('are not taken when the decision is refused', async () => {
+    await setUp()
+    const deletion = async (paragraphId: string) =>
+      (await ok<{ amendment: { id: string } }>(post('mexico', '/amendments', { paragraphId, kind: 'delete' }), 201)).amendment
+    const first = await deletion(ids[0])
+    const second = await deletion(ids[1])
+    await ok(post('facilitator', `/amendments/${first.id}/accept`))
+    const before = (await listAll()).versions
+    // PP2 is now the only PP, which the schema needs: the deletion is refused before any checkpoint.
+    const refused = await post('facilitator', `/amendments/${second.id}/accept`)
+    expect(refused.status).toBe(409)
+    expect((await listAll()).versions).toEqual(before)
+  })
+
+    it('are not stored twice for identical consecutive states, whatever their kind', async () => {
     await setUp()
     const rev1 = await nameVersion('Rev.1')
     // Accepting with the text as Rev.1 has it: the checkpoint would repeat Rev.1.

@@ -29,7 +29,11 @@ export type CreateAmendmentBody = z.infer<typeof createAmendmentBody>
 
 /** Accepting a proposal, optionally with compromise wording written by the facilitator. */
 export const acceptBody = z.object({
-  text: z.string().max(MAX_PARAGRAPH_TEXT, `text: at most ${MAX_PARAGRAPH_TEXT} characters`).optional(),
+  text: z
+    .string()
+    .max(MAX_PARAGRAPH_TEXT, `text: at most ${MAX_PARAGRAPH_TEXT} characters`)
+    .refine((text) => text.trim() !== '', 'text: the compromise wording is empty; leave it out to accept the proposal as it stands')
+    .optional(),
 })
 
 export const statusBody = z.object({
