@@ -7,6 +7,7 @@ import {
   invite,
   paragraphText,
   startTestServer,
+  untilEvent,
   synced,
   type TestServer,
   withToken,
@@ -255,17 +256,9 @@ describe('live updates and the compilation text', () => {
     cleanups.push(() => abort.abort())
     const response = await as('observer')(`/api/documents/${documentId}/events`, { signal: abort.signal })
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/)
-    const reader = response.body!.getReader()
-    let seen = ''
-    const received = (async () => {
-      while (!seen.includes('event: amendments')) {
-        const { value, done } = await reader.read()
-        if (done) break
-        seen += new TextDecoder().decode(value)
-      }
-    })()
+    const received = untilEvent(response, 'amendments')
     await proposeAs('mexico', { paragraphId: op(3), kind: 'delete' })
-    await received
+    const seen = await received
     expect(seen).toContain('event: amendments')
   })
 

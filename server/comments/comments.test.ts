@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { MAX_COMMENT } from '../../shared/api/comments'
 import type { Comment } from '../../shared/comments/types'
 import { DATABASE_FILE } from '../store/sqliteStore'
-import { connect, createDocument, invite, paragraphText, startTestServer, synced, type TestServer, withToken } from '../test/testServer'
+import { connect, createDocument, invite, paragraphText, startTestServer, synced, type TestServer, untilEvent, withToken } from '../test/testServer'
 
 const TEXT = `Comments
 
@@ -332,17 +332,9 @@ describe('live updates and the compilation text', () => {
     const abort = new AbortController()
     cleanups.push(() => abort.abort())
     const response = await as('observer')(`/api/documents/${documentId}/events`, { signal: abort.signal })
-    const reader = response.body!.getReader()
-    let seen = ''
-    const received = (async () => {
-      while (!seen.includes('event: comments')) {
-        const { value, done } = await reader.read()
-        if (done) break
-        seen += new TextDecoder().decode(value)
-      }
-    })()
+    const received = untilEvent(response, 'comments')
     await commentAs('mexico', { paragraphId: op(2), body: 'A question.' })
-    await received
+    const seen = await received
     expect(seen).toContain('event: comments')
     expect(seen).toContain('data: {"type":"comments"}')
   })

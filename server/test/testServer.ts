@@ -110,3 +110,16 @@ export function rawSocket(wsBase: string, documentId: string, token?: string): P
 export function closeCode(socket: WebSocket): Promise<number> {
   return new Promise((resolve) => socket.once('close', (code: number) => resolve(code)))
 }
+
+/** Reads a server-sent event stream until an event of this name arrives; gives back all it read. */
+export async function untilEvent(stream: Response, name: string): Promise<string> {
+  const reader = stream.body!.getReader()
+  const decoder = new TextDecoder()
+  let seen = ''
+  while (!seen.includes(`event: ${name}`)) {
+    const { value, done } = await reader.read()
+    if (done) break
+    seen += decoder.decode(value, { stream: true })
+  }
+  return seen
+}
