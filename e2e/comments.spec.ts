@@ -32,6 +32,7 @@ test('an observer comments, the facilitator replies and edits around the words, 
   // The facilitator sees the highlight on exactly those words, and the count in the margin.
   const highlight = facilitator.locator('.comment-highlight')
   await expect(highlight).toHaveText(WORDS)
+  await expect(highlight).toHaveAttribute('title', /^Sam: Please say <b>safe and clean<\/b>\./)
   await expect(ops(facilitator).first()).toHaveAttribute('data-comments', '1')
   await highlight.click()
   const panel = facilitator.locator('aside.comments')

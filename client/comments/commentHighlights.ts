@@ -14,6 +14,8 @@ export interface AnchoredThread {
   id: string
   anchor: CommentAnchor
   quote: string
+  /** Shown on hover: who opened the thread and how it starts. */
+  summary: string
 }
 
 export type ThreadRanges = ReadonlyMap<string, { from: number; to: number } | null>
@@ -31,15 +33,22 @@ type Meta = { threads: readonly AnchoredThread[] } | { active: string | null } |
 
 const key = new PluginKey<HighlightState>('commentHighlights')
 
-function decorate(state: EditorState, ranges: ThreadRanges, active: string | null): DecorationSet {
+function decorate(state: EditorState, threads: readonly AnchoredThread[], ranges: ThreadRanges, active: string | null): DecorationSet {
   const decorations: Decoration[] = []
-  for (const [id, range] of ranges) {
+  for (const thread of threads) {
+    const range = ranges.get(thread.id)
     if (!range) continue
     decorations.push(
-      Decoration.inline(range.from, range.to, {
-        class: id === active ? 'comment-highlight is-active' : 'comment-highlight',
-        'data-thread': id,
-      }, { thread: id }),
+      Decoration.inline(
+        range.from,
+        range.to,
+        {
+          class: thread.id === active ? 'comment-highlight is-active' : 'comment-highlight',
+          'data-thread': thread.id,
+          title: `${thread.summary} (click to open the thread)`,
+        },
+        { thread: thread.id },
+      ),
     )
   }
   return DecorationSet.create(state.doc, decorations)
@@ -52,10 +61,10 @@ function readRanges(state: EditorState, threads: readonly AnchoredThread[]): Thr
 function apply(tr: Transaction, previous: HighlightState, state: EditorState): HighlightState {
   const meta = tr.getMeta(key) as Meta | undefined
   if (meta && 'ranges' in meta) {
-    return { ...previous, ranges: meta.ranges, stale: false, decorations: decorate(state, meta.ranges, previous.active) }
+    return { ...previous, ranges: meta.ranges, stale: false, decorations: decorate(state, previous.threads, meta.ranges, previous.active) }
   }
   if (meta && 'active' in meta) {
-    return { ...previous, active: meta.active, decorations: decorate(state, previous.ranges, meta.active) }
+    return { ...previous, active: meta.active, decorations: decorate(state, previous.threads, previous.ranges, meta.active) }
   }
   if (meta && 'threads' in meta) return { ...previous, threads: meta.threads, stale: true }
   // Until the ranges are read again, the old highlights follow the edit.

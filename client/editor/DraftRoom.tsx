@@ -65,7 +65,10 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
     [negotiation.comments],
   )
   const highlighted = useMemo<AnchoredThread[]>(
-    () => openThreads.flatMap((c) => (c.anchor ? [{ id: c.id, anchor: c.anchor, quote: c.quote }] : [])),
+    () =>
+      openThreads.flatMap((c) =>
+        c.anchor ? [{ id: c.id, anchor: c.anchor, quote: c.quote, summary: `${c.author.name}: ${c.body.length > 80 ? `${c.body.slice(0, 80)}…` : c.body}` }] : [],
+      ),
     [openThreads],
   )
   const annotations = useMemo<ParagraphAnnotations>(() => {
