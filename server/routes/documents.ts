@@ -14,7 +14,8 @@ import { inviteUrl } from '../access/invites'
 import { accessList } from '../access/resolveAccess'
 import { hashToken, sameSecret } from '../access/tokens'
 import { type CreatedResolution, createResolution, createResolutionFromDraft, MissingTitleError } from '../documents/createResolution'
-import { draftFromDocx, DocxImportError, unreadable } from '../import/docxImport'
+import { DocxImportError, unreadable } from '../import/docxImport'
+import { draftFromDocxInWorker } from '../import/readInWorker'
 import type { DocumentRecord, Store } from '../store/types'
 import { validate } from './validate'
 
@@ -89,7 +90,7 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
         const { file, title, name } = c.req.valid('form')
         let draft
         try {
-          draft = await draftFromDocx(new Uint8Array(await file.arrayBuffer()), { fileName: file.name })
+          draft = await draftFromDocxInWorker(new Uint8Array(await file.arrayBuffer()), { fileName: file.name })
         } catch (error) {
           // Whatever a file does to the reader is the file's fault: a 4xx, never a 500.
           const refusal = error instanceof DocxImportError ? error : new DocxImportError(unreadable(file.name))
