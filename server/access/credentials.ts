@@ -1,7 +1,9 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
+import { randomId } from '../../shared/randomId'
+import type { Store } from '../store/types'
 import type { Credentials } from './resolveAccess'
-import { newToken } from './tokens'
+import { hashToken, newToken } from './tokens'
 
 export const SESSION_COOKIE = 'penholder_session'
 
@@ -25,4 +27,17 @@ export function ensureSession(c: Context): string {
     maxAge: 60 * 60 * 24 * 180,
   })
   return session
+}
+
+/** Signs this browser in on an invite under the name the person gave (opening a link, creating a resolution). */
+export function joinInSession(c: Context, store: Store, inviteId: string, name: string): void {
+  const now = Date.now()
+  store.joinInvite({
+    id: randomId('u-', 10),
+    inviteId,
+    sessionHash: hashToken(ensureSession(c)),
+    name,
+    joinedAt: now,
+    lastSeenAt: now,
+  })
 }

@@ -6,6 +6,7 @@
  */
 import {
   describeTotals,
+  orphanNotice,
   type Compilation,
   type CompilationFilter,
   type CompiledComment,
@@ -112,14 +113,6 @@ ${p.proposals.map(renderProposal).join('\n')}
 ${renderThreads(p.comments ?? [])}
 ${p.insertions.map(renderInsertion).join('\n')}
 </section>`
-}
-
-function orphanNotice(p: CompiledParagraph): string {
-  const proposals = p.proposals.length + p.insertions.length > 0
-  const comments = (p.comments?.length ?? 0) > 0
-  if (comments && !proposals) return 'This paragraph is no longer in the text; comments made on it are still open.'
-  if (comments) return 'This paragraph is no longer in the text; proposals and comments made on it are still pending.'
-  return 'This paragraph is no longer in the text; proposals made on it are still pending.'
 }
 
 function statusBadge(status: ParagraphStatus): string {

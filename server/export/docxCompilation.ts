@@ -22,6 +22,7 @@
 import { BorderStyle, Paragraph, TextRun, type IParagraphOptions } from 'docx'
 import {
   describeTotals,
+  orphanNotice,
   type Compilation,
   type CompiledComment,
   type CompiledParagraph,
@@ -134,14 +135,6 @@ function paragraphLine(p: CompiledParagraph): Paragraph {
       ...(flags ? [new TextRun({ text: `  ${flags}`, size: SMALL_SIZE, color: '444444' })] : []),
     ],
   })
-}
-
-function orphanNotice(p: CompiledParagraph): string {
-  const proposals = p.proposals.length + p.insertions.length > 0
-  const comments = (p.comments?.length ?? 0) > 0
-  if (comments && !proposals) return 'This paragraph is no longer in the text; comments made on it are still open.'
-  if (comments) return 'This paragraph is no longer in the text; proposals and comments made on it are still pending.'
-  return 'This paragraph is no longer in the text; proposals made on it are still pending.'
 }
 
 /** A paragraph of a proposal's ruled block. */

@@ -7,12 +7,11 @@ import {
   importDocumentForm,
   MAX_IMPORT_BYTES,
 } from '../../shared/api/documents'
-import { randomId } from '../../shared/randomId'
 import { authorize } from '../access/authorize'
-import { credentialsOf, ensureSession } from '../access/credentials'
+import { credentialsOf, joinInSession } from '../access/credentials'
 import { inviteUrl } from '../access/invites'
 import { accessList } from '../access/resolveAccess'
-import { hashToken, sameSecret } from '../access/tokens'
+import { sameSecret } from '../access/tokens'
 import { type CreatedResolution, createResolution, createResolutionFromDraft, MissingTitleError } from '../documents/createResolution'
 import { DocxImportError, unreadable } from '../import/docxImport'
 import { draftFromDocxInWorker } from '../import/readInWorker'
@@ -45,17 +44,7 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
 
   /** The answer to a creation: the creator's link; a browser that gave a name is signed in as facilitator. */
   const created = (c: Context, resolution: CreatedResolution, name: string | undefined) => {
-    if (name) {
-      const now = Date.now()
-      store.joinInvite({
-        id: randomId('u-', 10),
-        inviteId: resolution.creator.id,
-        sessionHash: hashToken(ensureSession(c)),
-        name,
-        joinedAt: now,
-        lastSeenAt: now,
-      })
-    }
+    if (name) joinInSession(c, store, resolution.creator.id, name)
     const url = inviteUrl(new URL(c.req.url).origin, resolution.token)
     return c.json({ id: resolution.id, token: resolution.token, url }, 201)
   }

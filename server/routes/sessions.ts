@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { joinBody, previewQuery } from '../../shared/api/access'
-import { randomId } from '../../shared/randomId'
-import { credentialsOf, ensureSession } from '../access/credentials'
+import { credentialsOf, joinInSession } from '../access/credentials'
 import { accessList, resolveAccess } from '../access/resolveAccess'
 import { hashToken } from '../access/tokens'
 import type { Store } from '../store/types'
@@ -27,15 +26,7 @@ export function sessionRoutes(store: Store) {
       const { token, name } = c.req.valid('json')
       const found = validInvite(token)
       if (!found.invite) return c.json({ error: found.error }, found.status)
-      const now = Date.now()
-      store.joinInvite({
-        id: randomId('u-', 10),
-        inviteId: found.invite.id,
-        sessionHash: hashToken(ensureSession(c)),
-        name,
-        joinedAt: now,
-        lastSeenAt: now,
-      })
+      joinInSession(c, store, found.invite.id, name)
       const result = resolveAccess(store, found.invite.documentId, { token })
       if (!result.ok) return c.json({ error: result.error }, result.status)
       return c.json({ documentId: found.invite.documentId, access: { ...result.access, name } }, 201)

@@ -255,6 +255,15 @@ function replaceRedline(amendment: Amendment, current: string): Redline {
   return { redline: wordDiff(current, rebased.text), drafting: 'rebased', originalBase: null }
 }
 
+/** What stands in place of the text of a paragraph that is gone but still has pending business. */
+export function orphanNotice(p: CompiledParagraph): string {
+  const proposals = p.proposals.length + p.insertions.length > 0
+  const comments = (p.comments?.length ?? 0) > 0
+  if (comments && !proposals) return 'This paragraph is no longer in the text; comments made on it are still open.'
+  if (comments) return 'This paragraph is no longer in the text; proposals and comments made on it are still pending.'
+  return 'This paragraph is no longer in the text; proposals made on it are still pending.'
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** The line under a compilation's title: "31 paragraphs · 40 pending proposals · 6 contested · from 8 States". */
