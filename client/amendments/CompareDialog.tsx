@@ -8,6 +8,7 @@ import { Modal } from '../Modal'
 import type { Act } from './ProposalsPanel'
 import { ProposalRedline, proposalTitle } from './ProposalRedline'
 import { Redline } from './Redline'
+import { FormError } from '../FormError'
 
 interface Props {
   paragraph: Paragraph
@@ -51,11 +52,7 @@ export function CompareDialog({ paragraph, name, proposals, amendments, canDecid
 
   return (
     <Modal title={`Compare proposals on ${name}`} className="compare-dialog" onClose={onClose}>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="compare-columns" role="list">
         <section className="compare-column current" role="listitem" aria-label="Current text">
           <h3>Current text</h3>

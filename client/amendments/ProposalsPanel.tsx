@@ -6,11 +6,13 @@ import { sideOf, wordDiff } from '../../shared/diff/wordDiff'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import { PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { can } from '../../shared/policy/policy'
+import { age } from '../age'
 import { api, errorMessage } from '../api'
 import { StatePicker } from '../people/StatePicker'
 import { CompareDialog } from './CompareDialog'
 import { ProposalRedline, proposalTitle } from './ProposalRedline'
 import { Redline } from './Redline'
+import { FormError } from '../FormError'
 
 export const STATUS_LABEL: Record<ParagraphStatus, string> = {
   draft: 'Draft',
@@ -19,11 +21,6 @@ export const STATUS_LABEL: Record<ParagraphStatus, string> = {
   agreed: 'Agreed',
 }
 
-
-const age = (iso: string) => {
-  const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000)
-  return minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`
-}
 
 export type Act = (
   proposal: { id: string },
@@ -82,11 +79,7 @@ export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amen
         <h3>Current text</h3>
         <p>{paragraph.text || <span className="muted">(empty)</span>}</p>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="pending-head">
         <h3>
           {pending.length} pending proposal{pending.length === 1 ? '' : 's'}
@@ -289,11 +282,7 @@ function ProposeForm({ documentId, access, paragraph, onDone }: { documentId: st
       )}
       <label htmlFor="proposal-note">Justification (optional)</label>
       <input id="proposal-note" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Sending…' : 'Submit proposal'}
       </button>

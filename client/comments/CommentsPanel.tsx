@@ -6,9 +6,11 @@ import type { Comment, CommentAuthor } from '../../shared/comments/types'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { can, describeRole } from '../../shared/policy/policy'
+import { age } from '../age'
 import { api, errorMessage } from '../api'
 import { threadRanges } from './commentHighlights'
 import { commentTarget } from './commentTarget'
+import { FormError } from '../FormError'
 
 interface Props {
   documentId: string
@@ -32,11 +34,6 @@ type Shown = 'open' | 'resolved' | 'all'
 
 /** The group a comment speaks for: its State, its organisation, or the facilitators. */
 const groupOf = (author: CommentAuthor) => author.state ?? author.organisation ?? 'Facilitators'
-
-const age = (iso: string) => {
-  const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000)
-  return minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`
-}
 
 function threadsOf(comments: Comment[]): Thread[] {
   const threads = comments.filter((c) => c.parentId === null).map((root) => ({ root, replies: [] as Comment[] }))
@@ -101,11 +98,7 @@ export function CommentsPanel(props: Props) {
     <aside className="side-panel comments" aria-labelledby="comments-title">
       <h2 id="comments-title">Comments</h2>
       {writes && <NewComment documentId={documentId} editor={editor} paragraph={paragraph} run={run} />}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <fieldset className="comment-filters">
         <legend className="visually-hidden">Filter comments</legend>
         <label>

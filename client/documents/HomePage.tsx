@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { DocumentListItem } from '../../shared/api/documents'
 import { api, errorMessage } from '../api'
 import { NewResolutionForm } from './NewResolutionForm'
+import { FormError } from '../FormError'
 
 const formatTime = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -36,11 +37,7 @@ export function HomePage({ userName }: { userName: string }) {
       <div className="home-grid">
         <section aria-labelledby="list-title">
           <h2 id="list-title">Resolutions</h2>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           {documents === null && !error && <p aria-busy="true">Loading…</p>}
           {documents?.length === 0 && (
             <p className="muted">

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { MAX_IMPORT_BYTES, MAX_PASTED_TEXT } from '../../shared/api/documents'
 import { api, errorMessage } from '../api'
 import { navigate } from '../router'
+import { FormError } from '../FormError'
 
 type Mode = 'blank' | 'paste' | 'docx'
 
@@ -127,11 +128,7 @@ export function NewResolutionForm({ userName }: { userName: string }) {
             />
           </>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create resolution'}
         </button>

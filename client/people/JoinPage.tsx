@@ -3,6 +3,7 @@ import type { InvitePreview } from '../../shared/api/access'
 import { describeRole } from '../../shared/policy/policy'
 import { api, errorMessage } from '../api'
 import { navigate } from '../router'
+import { FormError } from '../FormError'
 
 interface Props {
   token: string
@@ -77,11 +78,7 @@ export function JoinPage({ token, suggestedName, onName }: Props) {
           aria-describedby="join-name-help"
           onChange={(event) => setName(event.target.value)}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Joining…' : 'Join'}
         </button>

@@ -4,6 +4,7 @@ import { describeRole, type Role } from '../../shared/policy/policy'
 import { api, errorMessage } from '../api'
 import { CopyField } from './CopyField'
 import { StatePicker } from './StatePicker'
+import { FormError } from '../FormError'
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
 
@@ -41,11 +42,7 @@ export function PeoplePanel({ documentId, onClose }: { documentId: string; onClo
         </button>
       </div>
       <NewInviteForm documentId={documentId} onCreated={load} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <h3>Links</h3>
       {invites === null && !error && <p aria-busy="true">Loading…</p>}
       <ul className="invites">
@@ -118,11 +115,7 @@ function NewInviteForm({ documentId, onCreated }: { documentId: string; onCreate
           />
         </>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <button type="submit" className="primary">
         Create link
       </button>

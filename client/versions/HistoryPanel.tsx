@@ -4,6 +4,7 @@ import { can } from '../../shared/policy/policy'
 import type { VersionSummary } from '../../shared/versions/types'
 import { api, errorMessage } from '../api'
 import { RedlineDialog, VersionDialog } from './VersionDialogs'
+import { FormError } from '../FormError'
 
 interface Props {
   documentId: string
@@ -68,11 +69,7 @@ export function HistoryPanel({ documentId, access, versionsChanged }: Props) {
     <aside className="side-panel history" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
       {facilitator && <SaveVersion documentId={documentId} onError={setError} />}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {versions.length > 0 && (
         <form
           className="compare-picker"

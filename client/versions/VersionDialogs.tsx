@@ -7,6 +7,7 @@ import { api, errorMessage } from '../api'
 import { Redline } from '../amendments/Redline'
 import { STATUS_LABEL } from '../amendments/ProposalsPanel'
 import { ExportMenu, RedlineExportLinks } from '../export/ExportMenu'
+import { FormError } from '../FormError'
 import { Modal } from '../Modal'
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
@@ -31,7 +32,7 @@ function useLoaded<T>(key: string, load: () => Promise<Response>, read: (body: u
 
 function Pending({ state }: { state: Loaded<unknown> }) {
   if (state.status === 'loading') return <p aria-busy="true">Loading…</p>
-  if (state.status === 'error') return <p className="form-error" role="alert">{state.message}</p>
+  if (state.status === 'error') return <FormError message={state.message} />
   return null
 }
 
