@@ -13,4 +13,5 @@ export function requireAction(access: Granted, action: Action): void {
 }
 
 /** The caller as the audit log names them: "Ana (Facilitator)". */
-export const actorOf = (access: Granted) => `${access.name} (${describeRole(access.role, access.state, access.organisation)})`
+export const actorOf = (person: Pick<Granted, 'name' | 'role' | 'state' | 'organisation'>) =>
+  `${person.name} (${describeRole(person.role, person.state, person.organisation)})`

@@ -3,7 +3,7 @@ import type { Amendment } from '../../shared/amendments/types'
 import type { CreateAmendmentBody } from '../../shared/api/amendments'
 import { newParagraphId } from '../../shared/paragraphs/newParagraphId'
 import { readResolution } from '../../shared/paragraphs/readResolution'
-import type { Paragraph, ParagraphStatus } from '../../shared/paragraphs/types'
+import { isLocked, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { DENIED } from '../../shared/policy/policy'
 import { randomId } from '../../shared/randomId'
 import { actorOf, refuse, requireAction } from '../access/enforce'
@@ -132,14 +132,17 @@ export function accept(
 ): Amendment {
   requireAction(access, 'amendment.decide')
   const amendment = pendingOrRefuse(deps.store, documentId, amendmentId)
-  const paragraph = paragraphOrRefuse(deps, documentId, amendment.paragraphId)
-  if (amendment.kind !== 'insert-after' && deps.rooms.isLocked(documentId, paragraph.id)) {
+  const paragraphs = currentParagraphs(deps, documentId)
+  const paragraph = paragraphs.find((p) => p.id === amendment.paragraphId) ?? refuse(404, 'paragraphId: no paragraph with this id in the resolution')
+  if (amendment.kind !== 'insert-after' && isLocked(paragraph.status)) {
     refuse(409, `${label(paragraph)} is ${paragraph.status === 'agreed' ? 'agreed' : 'agreed ad ref'}: reopen it before changing its text.`)
   }
   if (compromise !== undefined && amendment.kind === 'delete') {
     refuse(400, 'text: a deletion has no wording to change; accept it as it stands, or write new wording as a proposal')
   }
-  if (amendment.kind === 'delete' && isOnlyOfItsKind(deps, documentId, paragraph)) {
+  const inPreamble = (p: Paragraph) => p.kind === 'pp'
+  // The schema needs at least one PP and one OP.
+  if (amendment.kind === 'delete' && paragraphs.filter((p) => inPreamble(p) === inPreamble(paragraph)).length === 1) {
     refuse(409, `${label(paragraph)} is the only one of its kind and cannot be deleted.`)
   }
   const wording = compromise?.trim() || wordingToApply(amendment, paragraph)
@@ -149,10 +152,7 @@ export function accept(
   deps.rooms.edit(documentId, (doc) => {
     const located = findParagraph(doc, paragraph.id) ?? refuse(404, 'paragraphId: the paragraph no longer exists')
     if (amendment.kind === 'replace') return replaceText(located.element, wording)
-    if (amendment.kind === 'delete') {
-      if (located.container.length === 1) refuse(409, `${label(paragraph)} is the only one of its kind and cannot be deleted.`)
-      return located.container.delete(located.index, 1)
-    }
+    if (amendment.kind === 'delete') return located.container.delete(located.index, 1)
     const kind = amendment.newParagraphKind ?? 'op'
     const level = paragraph.kind === 'sub' && kind === 'op' ? Number(located.element.getAttribute('level') ?? 0) : 0
     const element = newParagraph(kind, newParagraphId(), wording, level)
@@ -174,12 +174,6 @@ export function accept(
     superseded,
   })
   return deps.store.getAmendment(amendment.id)!
-}
-
-/** The schema needs at least one PP and one OP. */
-function isOnlyOfItsKind(deps: CommandDeps, documentId: string, paragraph: Paragraph): boolean {
-  const inPreamble = (p: Paragraph) => p.kind === 'pp'
-  return currentParagraphs(deps, documentId).filter((p) => inPreamble(p) === inPreamble(paragraph)).length === 1
 }
 
 function wordingToApply(amendment: Amendment, paragraph: Paragraph): string {

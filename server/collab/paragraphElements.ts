@@ -9,7 +9,7 @@ export interface LocatedParagraph {
   index: number
 }
 
-const CONTAINERS = ['preamble', 'operatives'] as const
+export const CONTAINERS = ['preamble', 'operatives'] as const
 
 function containers(doc: Y.Doc): Y.XmlElement[] {
   return doc

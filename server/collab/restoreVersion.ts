@@ -3,6 +3,7 @@ import type { Node as PmNode } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import { replaceText } from './forwardEdits'
+import { CONTAINERS, containerOf } from './paragraphElements'
 
 /**
  * Restoring a version onto the live document (RECIPES §2, "restoreById"): a forward change on the
@@ -22,8 +23,6 @@ import { replaceText } from './forwardEdits'
  * Without concurrency the result equals the version exactly.
  */
 
-const CONTAINERS = ['preamble', 'operatives'] as const
-
 /** The version's document as a ProseMirror node, read from its encoded Yjs state. */
 export function versionNode(state: Uint8Array): PmNode {
   const doc = new Y.Doc()
@@ -40,7 +39,7 @@ export function restoreById(doc: Y.Doc, target: PmNode, origin: unknown = null):
   doc.transact(() => {
     const root = doc.getXmlFragment(YJS_FRAGMENT)
     for (const name of CONTAINERS) {
-      const live = root.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === name)
+      const live = containerOf(doc, name)
       let wanted: PmNode | undefined
       target.forEach((child) => {
         if (!wanted && child.type.name === name) wanted = child

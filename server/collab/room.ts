@@ -5,7 +5,8 @@ import { CloseCode } from '../../shared/api/closeCodes'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution, summarise } from '../../shared/paragraphs/readResolution'
 import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
-import { describeRole, type Role } from '../../shared/policy/policy'
+import type { Role } from '../../shared/policy/policy'
+import { actorOf } from '../access/enforce'
 import type { Store } from '../store/types'
 import { paragraphElements } from './paragraphElements'
 import { pinAwareness } from './pinAwareness'
@@ -246,7 +247,7 @@ export class Room {
     })
     try {
       Y.applyUpdate(this.doc, update, peer)
-      if (this.violatedLocks().length > 0) undo.undo()
+      if (this.locksBroken()) undo.undo()
     } finally {
       undo.destroy()
       const held = this.held
@@ -265,17 +266,16 @@ export class Room {
     }
   }
 
-  isLocked(paragraphId: string): boolean {
-    return this.locked.has(paragraphId)
-  }
-
-  private violatedLocks(): string[] {
-    const current = new Map<string, string>()
+  /** Whether any agreed paragraph differs from its agreed content, or is gone; stops at the first. */
+  private locksBroken(): boolean {
+    let intact = 0
     for (const element of paragraphElements(this.doc)) {
-      const id = element.getAttribute('id')
-      if (id && this.locked.has(id)) current.set(id, element.toString())
+      const agreed = this.locked.get(element.getAttribute('id') ?? '')
+      if (agreed === undefined) continue
+      if (element.toString() !== agreed) return true
+      intact++
     }
-    return [...this.locked].filter(([id, agreed]) => current.get(id) !== agreed).map(([id]) => id)
+    return intact !== this.locked.size
   }
 
   /** A change made by the server itself (accepting an amendment): stored and sent to everyone. */
@@ -296,10 +296,7 @@ export class Room {
     const checkpoints = this.options.checkpoints
     if (!checkpoints) return
     const peer = this.peers.has(origin as Peer) ? (origin as Peer) : undefined
-    if (peer) {
-      const { name, role, state, organisation } = peer.identity
-      this.editors.add(`${name} (${describeRole(role, state, organisation)})`) // as the audit log names people
-    }
+    if (peer) this.editors.add(actorOf(peer.identity))
     this.checkpointTimer ??= setTimeout(() => this.takeCheckpoint(), checkpoints.everyMs)
   }
 

@@ -50,10 +50,6 @@ export class Rooms {
     this.rooms.get(documentId)?.setLocked(this.lockedParagraphs(documentId))
   }
 
-  isLocked(documentId: string, paragraphId: string): boolean {
-    return this.lockedParagraphs(documentId).includes(paragraphId)
-  }
-
   private lockedParagraphs(documentId: string): string[] {
     return [...this.store.paragraphStatuses(documentId)].filter(([, status]) => isLocked(status)).map(([id]) => id)
   }
