@@ -28,7 +28,8 @@ interface Props {
  */
 export function CompareDialog({ paragraph, name, proposals, amendments, canDecide, act, error, onClose }: Props) {
   const [chosen, setChosen] = useState<string[]>([])
-  const [compromise, setCompromise] = useState<string | null>(null)
+  // The wording, and the proposal it was started from: the one the acceptance is recorded against.
+  const [compromise, setCompromise] = useState<{ text: string; basis: string } | null>(null)
   const [leftOut, setLeftOut] = useState<string[]>([])
   // Only wording can be merged: a deletion or a new paragraph is accepted as it stands.
   const wordings = proposals.filter((p) => p.kind === 'replace')
@@ -38,16 +39,14 @@ export function CompareDialog({ paragraph, name, proposals, amendments, canDecid
   const startCompromise = () => {
     const picked = chosen.map((id) => amendments.find((a) => a.id === id)!).filter((a) => a.kind === 'replace')
     const merge = mergeProposals(paragraph.text, picked)
-    setCompromise(merge.text)
+    setCompromise({ text: merge.text, basis: picked[0]!.id })
     setLeftOut(merge.leftOut)
   }
 
   const stateOf = (id: string) => proposals.find((p) => p.id === id)?.state ?? id
-  // The compromise is recorded against the first proposal it was built from; the server marks the
-  // others superseded, since the text they were drafted against is replaced.
+  // The server marks the other proposals superseded, since the text they were drafted against is replaced.
   const acceptCompromise = async () => {
-    if (compromise === null) return
-    await act({ id: chosen[0] ?? wordings[0]!.id }, 'accept', compromise)
+    if (compromise) await act({ id: compromise.basis }, 'accept', compromise.text)
   }
 
   return (
@@ -107,14 +106,19 @@ export function CompareDialog({ paragraph, name, proposals, amendments, canDecid
           {compromise !== null && (
             <>
               <label htmlFor="compare-compromise">Compromise wording</label>
-              <textarea id="compare-compromise" rows={4} value={compromise} onChange={(e) => setCompromise(e.target.value)} />
+              <textarea
+                id="compare-compromise"
+                rows={4}
+                value={compromise.text}
+                onChange={(e) => setCompromise({ ...compromise, text: e.target.value })}
+              />
               <p className="preview" aria-label="Changes against the current text">
-                <Redline segments={wordDiff(paragraph.text, compromise)} />
+                <Redline segments={wordDiff(paragraph.text, compromise.text)} />
               </p>
               <button
                 type="button"
                 className="primary"
-                disabled={compromise.trim() === '' || compromise === paragraph.text}
+                disabled={compromise.text.trim() === '' || compromise.text === paragraph.text}
                 onClick={() => void acceptCompromise()}
               >
                 Accept the compromise

@@ -9,7 +9,7 @@ import { can, describeRole } from '../../shared/policy/policy'
 import { age } from '../age'
 import { api, errorMessage } from '../api'
 import { threadRanges } from './commentHighlights'
-import { commentTarget } from './commentTarget'
+import { commentRange, commentTarget } from './commentTarget'
 import { FormError } from '../FormError'
 
 interface Props {
@@ -170,7 +170,7 @@ const sendOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
 function NewComment({ documentId, editor, paragraph, run }: { documentId: string; editor: Editor | null; paragraph: Paragraph | undefined; run: (r: Promise<Response>) => Promise<boolean> }) {
   const [body, setBody] = useState('')
   const [busy, setBusy] = useState(false)
-  const selected = useEditorState({ editor, selector: ({ editor: e }) => (e ? (commentTarget(e.state)?.quote ?? null) : null) })
+  const selected = useEditorState({ editor, selector: ({ editor: e }) => (e ? (commentRange(e.state)?.quote ?? null) : null) })
   const wholeParagraph = paragraph && selected === paragraph.text
 
   const submit = async (event: FormEvent) => {

@@ -68,7 +68,9 @@ function apply(tr: Transaction, previous: HighlightState, state: EditorState): H
   }
   if (meta && 'threads' in meta) return { ...previous, threads: meta.threads, stale: true }
   // Until the ranges are read again, the old highlights follow the edit.
-  if (tr.docChanged) return { ...previous, stale: true, decorations: previous.decorations.map(tr.mapping, tr.doc) }
+  if (tr.docChanged && previous.threads.length > 0) {
+    return { ...previous, stale: true, decorations: previous.decorations.map(tr.mapping, tr.doc) }
+  }
   return previous
 }
 

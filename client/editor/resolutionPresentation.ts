@@ -118,7 +118,8 @@ export function annotate(view: EditorView, annotations: ParagraphAnnotations): v
  */
 function touchesLocked(tr: Transaction, state: EditorState): boolean {
   const { statuses } = key.getState(state)!.annotations
-  if (!tr.docChanged || isChangeOrigin(tr) || statuses.size === 0) return false
+  // Statuses hold every paragraph, drafts included: only a locked one makes the walk worth it.
+  if (!tr.docChanged || isChangeOrigin(tr) || ![...statuses.values()].some(isLocked)) return false
   const locked: Array<[number, number]> = []
   state.doc.descendants((node, pos) => {
     if (node.type.name !== 'pp' && node.type.name !== 'op') return !node.isTextblock
