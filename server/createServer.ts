@@ -24,7 +24,7 @@ export interface ServerConfig {
   log?: (message: string, error?: unknown) => void
 }
 
-export const DEFAULT_CHECKPOINT_EVERY_MS = 5 * 60_000
+const DEFAULT_CHECKPOINT_EVERY_MS = 5 * 60_000
 
 export interface RunningServer {
   url: string

@@ -4,7 +4,7 @@ import type { Amendment, AmendmentKind } from '../../shared/amendments/types'
 import type { Access } from '../../shared/api/access'
 import { sideOf, wordDiff } from '../../shared/diff/wordDiff'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
-import { PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
+import { PARAGRAPH_STATUS_LABELS, PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { can } from '../../shared/policy/policy'
 import { age } from '../age'
 import { api, errorMessage } from '../api'
@@ -13,13 +13,6 @@ import { CompareDialog } from './CompareDialog'
 import { ProposalRedline, proposalTitle } from './ProposalRedline'
 import { Redline } from './Redline'
 import { FormError } from '../FormError'
-
-export const STATUS_LABEL: Record<ParagraphStatus, string> = {
-  draft: 'Draft',
-  negotiating: 'Under negotiation',
-  'agreed-ad-ref': 'Agreed ad ref',
-  agreed: 'Agreed',
-}
 
 
 export type Act = (
@@ -72,7 +65,7 @@ export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amen
         ← All proposals
       </button>
       <h2 id="proposals-title">
-        {paragraphLabel(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{STATUS_LABEL[paragraph.status]}</span>
+        {paragraphLabel(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{PARAGRAPH_STATUS_LABELS[paragraph.status]}</span>
       </h2>
       {can(access.role, 'status.set') && <StatusControl documentId={documentId} paragraph={paragraph} onError={setError} />}
       <div className="current-text">
@@ -306,7 +299,7 @@ function StatusControl({ documentId, paragraph, onError }: { documentId: string;
       >
         {PARAGRAPH_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {STATUS_LABEL[status]}
+            {PARAGRAPH_STATUS_LABELS[status]}
           </option>
         ))}
       </select>

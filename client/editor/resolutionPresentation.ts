@@ -22,7 +22,7 @@ export interface ParagraphAnnotations {
   comments: ReadonlyMap<string, number>
 }
 
-export const NO_ANNOTATIONS: ParagraphAnnotations = { statuses: new Map(), pending: new Map(), comments: new Map() }
+const NO_ANNOTATIONS: ParagraphAnnotations = { statuses: new Map(), pending: new Map(), comments: new Map() }
 
 const counted = (n: number, one: string) => (n === 0 ? [] : [`${n} ${one}${n === 1 ? '' : 's'}`])
 

@@ -3,7 +3,7 @@ import { exportUrl } from '../../shared/api/export'
 import { LIVE } from '../../shared/api/versions'
 import './export.css'
 
-export interface ExportMenuProps {
+interface ExportMenuProps {
   documentId: string
   /**
    * The version whose clean text is exported (a version id); absent or "live" for the live text.
@@ -29,8 +29,8 @@ interface ExportGroup {
   links: ExportLink[]
 }
 
-/** The groups and links the menu shows; exported for tests and for other places that list them. */
-export function exportLinks(documentId: string, version?: string): ExportGroup[] {
+/** The groups and links the menu shows. */
+function exportLinks(documentId: string, version?: string): ExportGroup[] {
   const live = !version || version === LIVE
   const clean: ExportGroup = {
     heading: 'Clean text',

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
-import type { Paragraph } from '../../shared/paragraphs/types'
+import { PARAGRAPH_STATUS_LABELS, type Paragraph } from '../../shared/paragraphs/types'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import { changeNotes } from '../../shared/versions/compareVersions'
 import type { Version, VersionRedline } from '../../shared/versions/types'
 import { api, errorMessage } from '../api'
 import { Redline } from '../amendments/Redline'
-import { STATUS_LABEL } from '../amendments/ProposalsPanel'
 import { ExportMenu, RedlineExportLinks } from '../export/ExportMenu'
 import { FormError } from '../FormError'
 import { Modal } from '../Modal'
@@ -58,7 +57,7 @@ export function VersionDialog({ documentId, versionId, onClose }: { documentId: 
               <li key={p.id} className={`status-${p.status}`}>
                 <span className="version-label">{paragraphLabel(p)}</span>
                 <span className="version-paragraph">{p.text}</span>
-                {p.status !== 'draft' && <span className={`status-badge status-${p.status}`}>{STATUS_LABEL[p.status]}</span>}
+                {p.status !== 'draft' && <span className={`status-badge status-${p.status}`}>{PARAGRAPH_STATUS_LABELS[p.status]}</span>}
               </li>
             ))}
           </ol>

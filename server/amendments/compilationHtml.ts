@@ -6,6 +6,7 @@
  */
 import {
   describeTotals,
+  PROPOSAL_KIND_LABELS,
   orphanNotice,
   type Compilation,
   type CompilationFilter,
@@ -15,7 +16,7 @@ import {
   type CompiledThread,
 } from '../../shared/amendments/compile'
 import { escapeHtml, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
-import { PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
+import { PARAGRAPH_STATUS_LABELS, PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
 
 export interface CompilationHtmlMeta {
   title: string
@@ -28,13 +29,6 @@ export interface CompilationHtmlMeta {
   comments?: boolean
   /** A file (an export) has no use for the filter form, which submits to the live page. */
   withoutFilterForm?: boolean
-}
-
-const STATUS_LABELS: Record<ParagraphStatus, string> = {
-  draft: 'Draft',
-  negotiating: 'Under negotiation',
-  'agreed-ad-ref': 'Agreed ad ref',
-  agreed: 'Agreed',
 }
 
 export function renderCompilationHtml(c: Compilation, meta: CompilationHtmlMeta): string {
@@ -75,7 +69,7 @@ ${filterLine ? `<p class="filtered">${escapeHtml(filterLine)}</p>` : ''}
 function describeFilter(filter: CompilationFilter): string {
   const parts = [
     filter.state ? `proposals made or supported by ${filter.state}` : '',
-    filter.status ? `paragraphs ${STATUS_LABELS[filter.status].toLowerCase()}` : '',
+    filter.status ? `paragraphs ${PARAGRAPH_STATUS_LABELS[filter.status].toLowerCase()}` : '',
     filter.contestedOnly ? 'contested paragraphs only' : '',
   ].filter(Boolean)
   return parts.length ? `Showing ${parts.join('; ')}.` : ''
@@ -88,7 +82,7 @@ function renderFilterForm(meta: CompilationHtmlMeta): string {
   const stateOptions = [option('', 'All States', !filter.state), ...states.map((s) => option(s, s, s === filter.state))]
   const statusOptions = [
     option('', 'All statuses', !filter.status),
-    ...PARAGRAPH_STATUSES.map((s) => option(s, STATUS_LABELS[s], s === filter.status)),
+    ...PARAGRAPH_STATUSES.map((s) => option(s, PARAGRAPH_STATUS_LABELS[s], s === filter.status)),
   ]
   return `<form class="filters no-print" method="GET">
 <input type="hidden" name="format" value="html">
@@ -116,18 +110,12 @@ ${p.insertions.map(renderInsertion).join('\n')}
 }
 
 function statusBadge(status: ParagraphStatus): string {
-  return `<span class="badge status-${status}">${escapeHtml(STATUS_LABELS[status])}</span>`
-}
-
-const KIND_LABELS: Record<CompiledProposal['kind'], string> = {
-  replace: 'Amend to read',
-  delete: 'Delete the paragraph',
-  'insert-after': 'Insert a new paragraph',
+  return `<span class="badge status-${status}">${escapeHtml(PARAGRAPH_STATUS_LABELS[status])}</span>`
 }
 
 function renderProposal(p: CompiledProposal): string {
   return `<div class="proposal kind-${p.kind}" id="${escapeHtml(`a-${p.id}`)}">
-<p class="attribution"><span class="proposal-kind">${KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
+<p class="attribution"><span class="proposal-kind">${PROPOSAL_KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
 ${olderTextNotice(p)}<p class="redline">${renderRedline(p.redline)}</p>
 ${justification(p)}</div>`
 }
@@ -137,13 +125,13 @@ function renderInsertion(p: CompiledProposal): string {
   return `<div class="insertion" id="${escapeHtml(`a-${p.id}`)}">
 <div class="para-line"><span class="number">${escapeHtml(p.label ?? '')}</span><span class="text redline">${renderRedline(p.redline)}</span></div>
 <div class="proposal kind-insert-after">
-<p class="attribution"><span class="proposal-kind">${KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
+<p class="attribution"><span class="proposal-kind">${PROPOSAL_KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
 ${justification(p)}</div>
 </div>`
 }
 
 /** "Proposed by Brazil · supported by Chile, Peru · objected by X · entered by the facilitators on behalf of Brazil" */
-export function attribution(p: CompiledProposal): string {
+function attribution(p: CompiledProposal): string {
   return [
     `Proposed by ${p.state}`,
     p.supporters.length ? `supported by ${p.supporters.join(', ')}` : '',

@@ -46,7 +46,7 @@ interface PeerState {
 }
 
 /** A read-only connection that sends this many text updates is closed: it is broken or hostile. */
-export const MAX_REFUSED_WRITES = 3
+const MAX_REFUSED_WRITES = 3
 
 export interface RoomOptions {
   /** Write the summary (title, counts, last change) this long after a change, at most. */

@@ -25,8 +25,6 @@ import { xmlSafe } from './xmlText'
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
 /** The namespace of Penholder's own metadata inside `<proprietary>`. */
 export const PENHOLDER_AKN_NAMESPACE = 'urn:x-penholder:akn:1'
-export const AKN_CONTENT_TYPE = 'application/akn+xml'
-
 export interface AknMeta {
   documentId: string
   /** The version exported; absent for the live text. */

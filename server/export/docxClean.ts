@@ -113,7 +113,7 @@ function bodyParagraph(p: ResolutionParagraph): Paragraph {
 }
 
 /** "The General Assembly," → "General Assembly"; "" when the line does not name an organ that way. */
-export function organName(enacting: string): string {
+function organName(enacting: string): string {
   return /^The (.+?),?$/.exec(enacting.trim())?.[1]?.trim() ?? ''
 }
 

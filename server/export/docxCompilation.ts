@@ -22,6 +22,7 @@
 import { BorderStyle, Paragraph, TextRun, type IParagraphOptions } from 'docx'
 import {
   describeTotals,
+  PROPOSAL_KIND_LABELS,
   orphanNotice,
   type Compilation,
   type CompiledComment,
@@ -30,7 +31,7 @@ import {
   type CompiledThread,
 } from '../../shared/amendments/compile'
 import type { DiffSegment } from '../../shared/diff/wordDiff'
-import type { ParagraphStatus } from '../../shared/paragraphs/types'
+import { PARAGRAPH_STATUS_LABELS } from '../../shared/paragraphs/types'
 import { printedNumber } from '../print/printPage'
 import {
   BODY_INDENT,
@@ -51,19 +52,6 @@ export interface CompilationDocxMeta {
   title: string
   symbol: string
   generatedAt: string
-}
-
-const STATUS_LABELS: Record<ParagraphStatus, string> = {
-  draft: 'Draft',
-  negotiating: 'Under negotiation',
-  'agreed-ad-ref': 'Agreed ad ref',
-  agreed: 'Agreed',
-}
-
-const KIND_LABELS: Record<CompiledProposal['kind'], string> = {
-  replace: 'Amend to read',
-  delete: 'Delete the paragraph',
-  'insert-after': 'Insert a new paragraph',
 }
 
 /** Proposals and comments stand in a ruled block set in under the paragraph they concern. */
@@ -120,7 +108,7 @@ function compiledParagraph(p: CompiledParagraph): Paragraph[] {
 /** The paragraph as it stands, numbered as negotiators cite it ("PP3", "4.", "(b)"), with its status. */
 function paragraphLine(p: CompiledParagraph): Paragraph {
   // A draft is what every paragraph starts as: only a status beyond it is worth a mark.
-  const flags = [...(p.status === 'draft' ? [] : [STATUS_LABELS[p.status]]), ...(p.contested ? ['Contested'] : [])]
+  const flags = [...(p.status === 'draft' ? [] : [PARAGRAPH_STATUS_LABELS[p.status]]), ...(p.contested ? ['Contested'] : [])]
     .map((flag) => `[${flag}]`)
     .join(' ')
   const text = p.orphaned
@@ -149,7 +137,7 @@ function blockLine(children: TextRun[], options: Partial<IParagraphOptions> = {}
 }
 
 /** "Proposed by Brazil, joined by Chile and Peru; objected to by Kenya; entered by the facilitators on behalf of Brazil" */
-export function attributionText(p: CompiledProposal): string {
+function attributionText(p: CompiledProposal): string {
   const joined = p.supporters.length ? `, joined by ${joinNames(p.supporters)}` : ''
   return [
     `Proposed by ${p.state}${joined}`,
@@ -162,13 +150,13 @@ export function attributionText(p: CompiledProposal): string {
 
 function attributionLine(p: CompiledProposal): Paragraph {
   return blockLine(
-    [new TextRun({ text: KIND_LABELS[p.kind], bold: true }), new TextRun(` — ${attributionText(p)}`)],
+    [new TextRun({ text: PROPOSAL_KIND_LABELS[p.kind], bold: true }), new TextRun(` — ${attributionText(p)}`)],
     { keepNext: true },
   )
 }
 
 /** Insertions bold and underlined, deletions struck through, unchanged words plain. */
-export function redlineRuns(segments: readonly DiffSegment[]): TextRun[] {
+function redlineRuns(segments: readonly DiffSegment[]): TextRun[] {
   return segments.map((segment) => {
     if (segment.op === 'insert') return new TextRun({ text: segment.text, ...INSERTED })
     if (segment.op === 'delete') return new TextRun({ text: segment.text, ...DELETED })
@@ -206,7 +194,7 @@ function insertionBlock(p: CompiledProposal): Paragraph[] {
       indent: { left: BODY_INDENT },
       spacing: { before: 120, after: 60 },
       keepNext: true,
-      children: [new TextRun({ text: p.label ?? KIND_LABELS[p.kind], bold: true })],
+      children: [new TextRun({ text: p.label ?? PROPOSAL_KIND_LABELS[p.kind], bold: true })],
     }),
     new Paragraph({
       ...bodyLayout({ kind: 'pp', number: '' }),

@@ -45,7 +45,7 @@ export interface RedlineDocxMeta {
 }
 
 /** "2024-11-20T10:00:00.123Z" → "2024-11-20T10:00:00Z", as Word writes w:date; other text as given. */
-export function wordDate(date: string): string {
+function wordDate(date: string): string {
   const time = Date.parse(date)
   return Number.isNaN(time) ? date : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }

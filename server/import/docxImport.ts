@@ -25,6 +25,7 @@ import { openingLength } from '../../shared/paragraphs/openingWords'
 import { isEnactingLine, parseResolutionText } from '../../shared/paragraphs/parseResolutionText'
 import type { DraftParagraph, ItalicRange, ResolutionDraft } from '../../shared/paragraphs/types'
 import { checkDocxArchive, DocxImportError, fileLabel } from './docxArchive'
+import { toLetter, toRoman } from '../../shared/paragraphs/numbering'
 
 export { DocxImportError } from './docxArchive'
 
@@ -213,14 +214,11 @@ function joinLines(lines: StyledLine[], separator: string): StyledLine {
 
 // ---- from Word paragraphs to a draft ----
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
-const ROMANS = 'i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx'.split(' ')
-
 /** The marker Word displays for the n-th item (0-based) at a list level, as UN drafts number them. */
 function listMarker(level: number, index: number): string {
   if (level === 0) return `${index + 1}.`
-  if (level === 1) return `(${LETTERS[index % 26].repeat(Math.floor(index / 26) + 1)})`
-  return `(${ROMANS[index] ?? `${index + 1}`})`
+  if (level === 1) return `(${toLetter(index + 1)})`
+  return `(${toRoman(index + 1)})`
 }
 
 /** Adds the displayed marker to Word-numbered paragraphs; counters restart under each higher level. */

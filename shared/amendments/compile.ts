@@ -9,6 +9,7 @@
  */
 import type { Comment, CommentAuthor } from '../comments/types'
 import { wordDiff, type DiffSegment } from '../diff/wordDiff'
+import { paragraphLabel } from '../paragraphs/paragraphLabel'
 import type { Paragraph, ParagraphStatus } from '../paragraphs/types'
 import { describeRole } from '../policy/policy'
 import { rebaseProposal } from './rebase'
@@ -255,6 +256,13 @@ function replaceRedline(amendment: Amendment, current: string): Redline {
   return { redline: wordDiff(current, rebased.text), drafting: 'rebased', originalBase: null }
 }
 
+/** How a compilation names what a proposal asks for. */
+export const PROPOSAL_KIND_LABELS: Record<AmendmentKind, string> = {
+  replace: 'Amend to read',
+  delete: 'Delete the paragraph',
+  'insert-after': 'Insert a new paragraph',
+}
+
 /** What stands in place of the text of a paragraph that is gone but still has pending business. */
 export function orphanNotice(p: CompiledParagraph): string {
   const proposals = p.proposals.length + p.insertions.length > 0
@@ -293,8 +301,7 @@ function englishOrdinal(n: number): string {
 
 /** "PP3 bis (Brazil)", "OP 4 ter (Chile)", "OP 4 (b) bis (Peru)", "OP bis (Chile)" for a lone OP. */
 function insertionLabel(target: Target, index: number, state: string): string {
-  const reference = target.kind === 'pp' ? target.number : ['OP', target.number].filter(Boolean).join(' ')
-  return `${reference} ${insertionOrdinal(index)} (${state})`
+  return `${paragraphLabel(target)} ${insertionOrdinal(index)} (${state})`
 }
 
 function applyFilter(paragraphs: readonly CompiledParagraph[], filter: CompilationFilter): CompiledParagraph[] {

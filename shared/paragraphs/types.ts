@@ -12,6 +12,14 @@ export type ParagraphKind = 'pp' | 'op' | 'sub'
 export const PARAGRAPH_STATUSES = ['draft', 'negotiating', 'agreed-ad-ref', 'agreed'] as const
 export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number]
 
+/** How the statuses read in badges, menus and exports. */
+export const PARAGRAPH_STATUS_LABELS: Record<ParagraphStatus, string> = {
+  draft: 'Draft',
+  negotiating: 'Under negotiation',
+  'agreed-ad-ref': 'Agreed ad ref',
+  agreed: 'Agreed',
+}
+
 /** Agreed language is locked: nobody changes it, facilitators included, without first reopening it. */
 export const isLocked = (status: ParagraphStatus): boolean => status === 'agreed-ad-ref' || status === 'agreed'
 
