@@ -11,9 +11,12 @@ import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
 import type { ResolutionDraft } from '../../shared/paragraphs/types'
 import { resolutionExtensions, resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import { anchorFromRange, resolveAnchor } from './anchors'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 const DRAFT: ResolutionDraft = {
-  heading: { symbol: 'A/C.3/81/L.7', session: 'Eighty-first session', agendaItem: '68', sponsors: '' },
+  heading: { ...emptyHeading(), symbol: 'A/C.3/81/L.7', session: 'Eighty-first session', agendaItem: '68', sponsors: '' },
+  language: 'en',
+  adoption: '',
   title: 'Children and armed conflict',
   enacting: 'The General Assembly,',
   paragraphs: [

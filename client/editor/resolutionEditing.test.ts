@@ -9,9 +9,12 @@ import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
 import type { ResolutionDraft } from '../../shared/paragraphs/types'
 import { resolutionExtensions, resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import { ResolutionEditing } from './resolutionEditing'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 const DRAFT: ResolutionDraft = {
-  heading: { symbol: 'A/C.3/81/L.1', session: '', agendaItem: '', sponsors: '' },
+  heading: { ...emptyHeading(), symbol: 'A/C.3/81/L.1', session: '', agendaItem: '', sponsors: '' },
+  language: 'en',
+  adoption: '',
   title: 'Paragraph identity',
   enacting: 'The General Assembly,',
   paragraphs: [

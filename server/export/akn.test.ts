@@ -5,6 +5,7 @@ import { readResolution, type ResolutionReading } from '../../shared/paragraphs/
 import { AKN_NAMESPACE, escapeXml, renderAkn } from './akn'
 import { aknValidationUnavailable, validateAkn } from './aknValidation'
 import { thirtyParagraphReading } from './exportFixtures'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 const META = { documentId: 'r-export', versionId: 'v-rev1', generatedAt: '2019-11-05T09:30:00.000Z' }
 
@@ -29,7 +30,7 @@ function reading(text: Partial<ResolutionReading>, paragraphs: Parameters<typeof
   let n = 0
   const base = readResolution(
     draftToDocJson(
-      { heading: { symbol: '', session: '', agendaItem: '', sponsors: '' }, title: '', enacting: '', paragraphs },
+      { heading: emptyHeading(), language: 'en', adoption: '', title: '', enacting: '', paragraphs },
       () => `p-${++n}`,
     ),
   )

@@ -24,6 +24,7 @@ import {
   thirtySpecs,
   type Spec,
 } from './docxTestKit'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 const GENERATED = '2024-11-12T09:30:00Z'
 const CLOSING_RULE = '__________'
@@ -120,7 +121,7 @@ describe('cleanDocx', () => {
       { id: 'a', kind: 'pp', opening: 'Recalling', rest: ' the "Rio" & <Paris> declarations,' },
       { id: 'b', kind: 'op', opening: 'Decides', rest: ' to remain seized of the matter.' },
     ]
-    const one = { ...readingOf(specsOne), heading: { symbol: 'A/RES/74/157', session: '', agendaItem: '', sponsors: '' } }
+    const one = { ...readingOf(specsOne), heading: { ...emptyHeading(), symbol: 'A/RES/74/157', session: '', agendaItem: '', sponsors: '' } }
     const lines = await rawLines(await cleanDocx(one, { generatedAt: GENERATED }))
     expect(lines).toContain('Distr.: General')
     expect(bodyAfter(lines, lines.indexOf('The General Assembly,'))).toEqual([

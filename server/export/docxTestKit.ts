@@ -8,6 +8,7 @@ import mammoth from 'mammoth'
 import { numberParagraphs, type NumberingInput } from '../../shared/paragraphs/numbering'
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
 import type { OpLevel, Paragraph } from '../../shared/paragraphs/types'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 /** One paragraph as written: its italic opening words apart, so tests know what must be italic. */
 export interface Spec {
@@ -64,12 +65,14 @@ export function paragraphsOf(specs: readonly Spec[]): Paragraph[] {
 
 export function readingOf(specs: readonly Spec[]): ResolutionReading {
   return {
-    heading: {
+    heading: { ...emptyHeading(),
       symbol: 'A/C.3/74/L.31',
       session: 'Seventy-fourth session',
       agendaItem: '70 (b)',
       sponsors: 'Austria, Brazil, Chile and Mexico: draft resolution',
     },
+    language: 'en',
+    adoption: '',
     title: 'The safety of journalists and the issue of impunity',
     enacting: 'The General Assembly,',
     paragraphs: paragraphsOf(specs),

@@ -6,14 +6,17 @@
 import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
 import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
 import type { ResolutionDraft } from '../../shared/paragraphs/types'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 export const THIRTY_PARAGRAPHS: ResolutionDraft = {
-  heading: {
+  heading: { ...emptyHeading(),
     symbol: 'A/C.3/74/L.31/Rev.1',
     session: 'Seventy-fourth session',
     agendaItem: 'Agenda item 70 (b)',
     sponsors: 'Norway, Ireland & Mexico: revised draft resolution',
   },
+  language: 'en',
+  adoption: '',
   title: 'Protecting human rights defenders <in the digital age>',
   enacting: 'The General Assembly,',
   paragraphs: [

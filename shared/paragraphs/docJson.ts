@@ -1,3 +1,5 @@
+import type { Footnote } from './types'
+
 /**
  * The ProseMirror JSON shape of a resolution document, as both `editor.getJSON()` and y-tiptap's
  * schema-less `yXmlFragmentToProsemirrorJSON` produce it. Kept loose on purpose: the readers below
@@ -19,4 +21,15 @@ export function textOf(node: DocJson | undefined): string {
 
 export function childOfType(node: DocJson | undefined, type: string): DocJson | undefined {
   return node?.content?.find((child) => child.type === type)
+}
+
+/** The footnotes of a paragraph node, each with its marker's offset in `textOf(node)`. */
+export function footnotesOf(node: DocJson | undefined): Footnote[] {
+  const footnotes: Footnote[] = []
+  let offset = 0
+  for (const child of node?.content ?? []) {
+    if (child.type === 'footnote') footnotes.push({ offset, text: String(child.attrs?.text ?? '') })
+    else offset += textOf(child).length
+  }
+  return footnotes
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { draftToDocJson, inlineContent } from './draftToDocJson'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 describe('inlineContent', () => {
   it('is one plain text node without italics, and nothing for empty text', () => {
@@ -22,7 +23,9 @@ describe('draftToDocJson', () => {
     let n = 0
     const json = draftToDocJson(
       {
-        heading: { symbol: '', session: '', agendaItem: '', sponsors: '' },
+        heading: { ...emptyHeading(), symbol: '', session: '', agendaItem: '', sponsors: '' },
+        language: 'en',
+        adoption: '',
         title: 'T',
         enacting: 'The General Assembly,',
         paragraphs: [

@@ -1,13 +1,49 @@
 import type { DocJson } from './docJson'
 import { newParagraphId } from './newParagraphId'
-import type { ItalicRange, ResolutionDraft } from './types'
+import { emptyHeading, type Footnote, HEADING_FIELDS, type ItalicRange, type ResolutionDraft } from './types'
 
 const line = (type: string, text: string): DocJson =>
   text ? { type, content: [{ type: 'text', text }] } : { type }
 
-const paragraph = (type: 'pp' | 'op', text: string, attrs: Record<string, unknown>, italics: ItalicRange[] = []): DocJson => {
-  const content = inlineContent(text, italics)
+interface ParagraphContent {
+  text: string
+  italics?: ItalicRange[]
+  footnotes?: Footnote[]
+}
+
+const paragraph = (type: 'pp' | 'op', { text, italics, footnotes }: ParagraphContent, attrs: Record<string, unknown>): DocJson => {
+  const content = withFootnotes(inlineContent(text, italics), footnotes ?? [])
   return content.length > 0 ? { type, content, attrs } : { type, attrs }
+}
+
+/** Cuts the text runs at each footnote's offset and puts the footnote node there. */
+export function withFootnotes(runs: DocJson[], footnotes: readonly Footnote[]): DocJson[] {
+  if (footnotes.length === 0) return runs
+  const sorted = [...footnotes].sort((a, b) => a.offset - b.offset)
+  const out: DocJson[] = []
+  let at = 0
+  let next = 0
+  const placeDue = (upTo: number) => {
+    while (next < sorted.length && sorted[next].offset <= upTo) {
+      out.push({ type: 'footnote', attrs: { text: sorted[next].text } })
+      next += 1
+    }
+  }
+  for (const run of runs) {
+    let text = run.text ?? ''
+    placeDue(at)
+    while (next < sorted.length && sorted[next].offset < at + text.length) {
+      const cut = sorted[next].offset - at
+      if (cut > 0) out.push({ ...run, text: text.slice(0, cut) })
+      text = text.slice(cut)
+      at += cut
+      placeDue(at)
+    }
+    if (text) out.push({ ...run, text })
+    at += text.length
+  }
+  placeDue(Infinity)
+  return out
 }
 
 /**
@@ -39,7 +75,9 @@ export function inlineContent(text: string, italics: readonly ItalicRange[] = []
 /** A new resolution: heading, title, the enacting line, one empty PP and one empty OP. */
 export function blankDraft(title: string): ResolutionDraft {
   return {
-    heading: { symbol: '', session: '', agendaItem: '', sponsors: '' },
+    heading: emptyHeading(),
+    language: 'en',
+    adoption: '',
     title,
     enacting: 'The General Assembly,',
     paragraphs: [
@@ -55,27 +93,24 @@ export function blankDraft(title: string): ResolutionDraft {
  */
 export function draftToDocJson(draft: ResolutionDraft, newId: () => string = newParagraphId): DocJson {
   const pps = draft.paragraphs.flatMap((p) =>
-    p.kind === 'pp' ? [paragraph('pp', p.text, { id: newId() }, p.italics)] : [],
+    p.kind === 'pp' ? [paragraph('pp', p, { id: newId() })] : [],
   )
   const ops = draft.paragraphs.flatMap((p) =>
-    p.kind === 'op' ? [paragraph('op', p.text, { id: newId(), level: p.level }, p.italics)] : [],
+    p.kind === 'op' ? [paragraph('op', p, { id: newId(), level: p.level })] : [],
   )
   return {
     type: 'doc',
     content: [
       {
         type: 'heading',
-        content: [
-          line('symbol', draft.heading.symbol),
-          line('session', draft.heading.session),
-          line('agendaItem', draft.heading.agendaItem),
-          line('sponsors', draft.heading.sponsors),
-        ],
+        attrs: { language: draft.language },
+        content: HEADING_FIELDS.map((field) => line(field, draft.heading[field])),
       },
       line('title', draft.title),
       line('enacting', draft.enacting),
-      { type: 'preamble', content: pps.length ? pps : [paragraph('pp', '', { id: newId() })] },
-      { type: 'operatives', content: ops.length ? ops : [paragraph('op', '', { id: newId(), level: 0 })] },
+      { type: 'preamble', content: pps.length ? pps : [paragraph('pp', { text: '' }, { id: newId() })] },
+      { type: 'operatives', content: ops.length ? ops : [paragraph('op', { text: '' }, { id: newId(), level: 0 })] },
+      line('adoption', draft.adoption),
     ],
   }
 }

@@ -1,13 +1,16 @@
 import { clampLevel } from '../schema/resolutionSchema'
-import { childOfType, type DocJson, textOf } from './docJson'
+import { childOfType, type DocJson, footnotesOf, textOf } from './docJson'
 import { numberParagraphs, type NumberingInput } from './numbering'
-import type { HeadingFields, Paragraph, ParagraphStatus } from './types'
+import { HEADING_FIELDS, type HeadingFields, isLanguage, type Language, type Paragraph, type ParagraphStatus } from './types'
 
 export interface ResolutionReading {
   heading: HeadingFields
+  language: Language
   title: string
   enacting: string
   paragraphs: Paragraph[]
+  /** The closing meeting line of an adopted text; '' for a draft. */
+  adoption: string
 }
 
 /** What the resolutions list shows for one document. */
@@ -32,13 +35,11 @@ export function readResolution(doc: DocJson, statuses: ReadonlyMap<string, Parag
     node.type === 'pp' ? { kind: 'pp' } : { kind: 'op', level: clampLevel(Number(node.attrs?.level ?? 0)) },
   )
   const numbers = numberParagraphs(inputs)
+  const language = heading?.attrs?.language
+  let footnoteNumber = 0
   return {
-    heading: {
-      symbol: textOf(childOfType(heading, 'symbol')),
-      session: textOf(childOfType(heading, 'session')),
-      agendaItem: textOf(childOfType(heading, 'agendaItem')),
-      sponsors: textOf(childOfType(heading, 'sponsors')),
-    },
+    heading: Object.fromEntries(HEADING_FIELDS.map((field) => [field, textOf(childOfType(heading, field))])) as HeadingFields,
+    language: isLanguage(language) ? language : 'en',
     title: textOf(childOfType(doc, 'title')),
     enacting: textOf(childOfType(doc, 'enacting')),
     paragraphs: raw.map((node, i) => ({
@@ -47,7 +48,9 @@ export function readResolution(doc: DocJson, statuses: ReadonlyMap<string, Parag
       number: numbers[i].number,
       text: textOf(node),
       status: statuses.get(String(node.attrs?.id ?? '')) ?? 'draft',
+      footnotes: footnotesOf(node).map((footnote) => ({ ...footnote, number: ++footnoteNumber })),
     })),
+    adoption: textOf(childOfType(doc, 'adoption')),
   }
 }
 

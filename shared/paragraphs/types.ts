@@ -26,11 +26,47 @@ export const isLocked = (status: ParagraphStatus): boolean => status === 'agreed
 /** 0 = operative paragraph, 1 = sub-paragraph (a), 2 = sub-sub-paragraph (i). */
 export type OpLevel = 0 | 1 | 2
 
-export interface HeadingFields {
-  symbol: string
-  session: string
-  agendaItem: string
-  sponsors: string
+/**
+ * The heading block as the UN prints it, one line each, in the order printed. Every field is the
+ * text as printed ("Distr.: Limited" is `distribution: 'Limited'`); '' where the text has none, and
+ * then no export prints it. The sponsors line keeps its wording ("Albania, Andorra …: revised draft
+ * resolution"); `readSponsors` reads the States and the kind of document from it.
+ */
+export const HEADING_FIELDS = [
+  'symbol',
+  'distribution',
+  'date',
+  'originalLanguage',
+  'organ',
+  'session',
+  'committee',
+  'agendaItem',
+  'agendaTitle',
+  'sponsors',
+  'adoptedBy',
+  'report',
+  'resolutionNumber',
+] as const
+export type HeadingField = (typeof HEADING_FIELDS)[number]
+export type HeadingFields = Record<HeadingField, string>
+
+export function emptyHeading(): HeadingFields {
+  return Object.fromEntries(HEADING_FIELDS.map((field) => [field, ''])) as HeadingFields
+}
+
+/** The six official languages of the United Nations. */
+export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const
+export type Language = (typeof LANGUAGES)[number]
+export const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value)
+export const textDirection = (language: Language): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr')
+
+/**
+ * A footnote: its marker stands at `offset` in the paragraph's text (just after the word or
+ * punctuation it follows); the body is plain text. Numbers are derived from document order.
+ */
+export interface Footnote {
+  offset: number
+  text: string
 }
 
 /**
@@ -42,8 +78,8 @@ export type ItalicRange = [from: number, to: number]
 
 /** One paragraph as it is written, before it has an id or a number. `italics` is optional: pasted text has none. */
 export type DraftParagraph =
-  | { kind: 'pp'; text: string; italics?: ItalicRange[] }
-  | { kind: 'op'; level: OpLevel; text: string; italics?: ItalicRange[] }
+  | { kind: 'pp'; text: string; italics?: ItalicRange[]; footnotes?: Footnote[] }
+  | { kind: 'op'; level: OpLevel; text: string; italics?: ItalicRange[]; footnotes?: Footnote[] }
 
 /** A whole resolution as plain structured text: what the paste recogniser produces. */
 export interface ResolutionDraft {
@@ -52,6 +88,27 @@ export interface ResolutionDraft {
   /** "The General Assembly," or "The Human Rights Council," … */
   enacting: string
   paragraphs: DraftParagraph[]
+  /** The language the text is written in; it sets the direction and the enacting formula's form. */
+  language: Language
+  /** The closing lines of an adopted text: "50th plenary meeting, 17 December 2024"; '' for a draft. */
+  adoption: string
+}
+
+/** A line of the pasted text left out of the resolution, and why; `after` is the index of the paragraph it followed (-1: before the first). */
+export interface DroppedLine {
+  text: string
+  reason: 'page-furniture' | 'footnote-separator' | 'running-header' | 'unreadable'
+  after: number
+}
+
+/**
+ * What the recogniser made of a text, for the preview before anything is created: the draft, the
+ * lines it dropped, and warnings where its reading is doubtful ("OP numbering jumps from 7 to 9").
+ */
+export interface TextReading {
+  draft: ResolutionDraft
+  dropped: DroppedLine[]
+  warnings: string[]
 }
 
 /** The server's reading of one paragraph (GET /api/documents/:id/paragraphs). */
@@ -60,6 +117,13 @@ export interface Paragraph {
   kind: ParagraphKind
   /** As displayed: "PP3", "5", "5 (b)", "5 (b) (ii)"; "" for a lone OP, which UN practice leaves unnumbered. */
   number: string
+  /** The words, without footnote bodies. */
   text: string
   status: ParagraphStatus
+  /** Footnotes in the paragraph, with their markers' offsets in `text` and their numbers in the document. */
+  footnotes?: NumberedFootnote[]
+}
+
+export interface NumberedFootnote extends Footnote {
+  number: number
 }

@@ -6,9 +6,12 @@ import { blankDraft, draftToDocJson } from '../paragraphs/draftToDocJson'
 import { readResolution, summarise } from '../paragraphs/readResolution'
 import type { ResolutionDraft } from '../paragraphs/types'
 import { resolutionSchema, YJS_FRAGMENT } from './resolutionSchema'
+import { emptyHeading } from '../../shared/paragraphs/types'
 
 const DRAFT: ResolutionDraft = {
-  heading: { symbol: 'A/C.3/81/L.7', session: 'Eighty-first session', agendaItem: 'Agenda item 68', sponsors: 'Chile: draft resolution' },
+  heading: { ...emptyHeading(), symbol: 'A/C.3/81/L.7', session: 'Eighty-first session', agendaItem: 'Agenda item 68', sponsors: 'Chile: draft resolution' },
+  language: 'en',
+  adoption: '',
   title: 'Clean water for all',
   enacting: 'The General Assembly,',
   paragraphs: [
