@@ -3,7 +3,7 @@
  * block, the title, the enacting line and the preambular and operative paragraphs.
  */
 import { openingKind } from './openingWords'
-import type { DraftParagraph, HeadingFields, OpLevel, ResolutionDraft } from './types'
+import { type DraftParagraph, emptyHeading, type HeadingFields, type OpLevel, type ResolutionDraft, type TextReading } from './types'
 
 const DEFAULT_ENACTING = 'The General Assembly,'
 
@@ -42,24 +42,25 @@ const MEETING_LINE = /^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b/i
 const BODY_NOISE = [/^[_\-–—=\s]+$/, /^\d{1,3}\/\d{1,3}$/, JOB_NUMBER]
 const ROMANS = 'i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx'.split(' ')
 
+export function readPastedText(text: string): TextReading {
+  return { draft: parseResolutionText(text), dropped: [], warnings: [] }
+}
+
 export function parseResolutionText(text: string): ResolutionDraft {
   const lines = normaliseLines(text)
   const enactingIndex = lines.findIndex(isEnactingLine)
   // Without an enacting line the index is -1, so the body is every line.
   const paragraphs = classify(splitParagraphs(lines.slice(enactingIndex + 1)))
-  if (enactingIndex < 0) return { heading: emptyHeading(), title: '', enacting: DEFAULT_ENACTING, paragraphs }
+  const rest = { language: 'en' as const, adoption: '' }
+  if (enactingIndex < 0) return { heading: emptyHeading(), title: '', enacting: DEFAULT_ENACTING, paragraphs, ...rest }
   const enacting = lines[enactingIndex]
-  return { ...parseHeading(lines.slice(0, enactingIndex), enacting), enacting, paragraphs }
+  return { ...parseHeading(lines.slice(0, enactingIndex), enacting), enacting, paragraphs, ...rest }
 }
 
 function normaliseLines(text: string): string[] {
   return text
     .split(/\r\n?|[\n\f\v\u2028\u2029]/)
     .map((line) => line.replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim())
-}
-
-function emptyHeading(): HeadingFields {
-  return { symbol: '', session: '', agendaItem: '', sponsors: '' }
 }
 
 /** "The General Assembly,", "The Conference of the Parties,": a capitalised organ name between "The " and ",". */
