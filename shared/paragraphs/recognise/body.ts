@@ -1,0 +1,213 @@
+/**
+ * The body of a pasted resolution, after the enacting formula: lines are joined into paragraphs
+ * across wraps, page breaks and footnote blocks; page furniture is dropped; footnote bodies are
+ * taken out and their markers found; the closing meeting line is kept as the adoption line.
+ */
+import { openingKind } from '../openingWords'
+import type { DroppedLine, Footnote, Language } from '../types'
+import { findMarker, footnoteStart, readFootnoteBlock } from './footnotes'
+import { type FurnitureContext, furnitureReason } from './furniture'
+import { ENDS_CLAUSE, ENDS_OP, ENDS_PP, LANGUAGE_RULES, openingKindIn } from './languages'
+import { isBareMarker, readMarker } from './markers'
+
+export interface BodyContext extends FurnitureContext {
+  language: Language
+}
+
+export interface Block {
+  text: string
+  footnotes: Footnote[]
+}
+
+export interface BodyReading {
+  blocks: Block[]
+  adoption: string
+  dropped: DroppedLine[]
+  warnings: string[]
+}
+
+/** A footnote body found in the text, and the block being read when it was found. */
+interface FoundFootnote {
+  number: number
+  text: string
+  atBlock: number
+}
+
+type Gap = 'none' | 'blank' | 'page'
+
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}，。；：、]$/u
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}，。；：、]/u
+const ENGLISH_MEETING = /^\d+(?:st|nd|rd|th) (?:plenary )?meeting$/i
+const VOTE_NOTE = /^\[(?:Adopted|Adoptée?|Aprobad[ao]|Принята|未经表决|اعتمد)[^\]]*\]?$/u
+
+/** Joins a wrapped line to the text before it: no space after a line-end hyphen or between CJK characters. */
+export function joinLine(before: string, line: string): string {
+  if (before === '') return line
+  if (before.endsWith('\u00ad')) return before.slice(0, -1) + line
+  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(line)) return before + line
+  if (CJK_END.test(before) && CJK_START.test(line)) return before + line
+  return `${before} ${line}`
+}
+
+export function readBody(lines: string[], context: BodyContext): BodyReading {
+  const { language } = context
+  const rules = LANGUAGE_RULES[language]
+  const texts: string[] = []
+  const dropped: DroppedLine[] = []
+  const found: FoundFootnote[] = []
+  const adoption: string[] = []
+  let current = ''
+  let gap: Gap = 'none'
+  let openFootnote: FoundFootnote | null = null
+  let sinceLastFootnote = ''
+  let numbered = false
+  let operative = false
+  let ended = false
+  /** The lines after a footnote rule, until the page ends: read as one block of footnotes. */
+  let footnoteBlock: string[] | null = null
+
+  const closeFootnoteBlock = () => {
+    if (!footnoteBlock) return
+    for (const { number, text } of readFootnoteBlock(footnoteBlock, joinLine)) {
+      if (number === found.length + 1) found.push({ number, text, atBlock: lastBlock() })
+    }
+    footnoteBlock = null
+  }
+
+  const flush = () => {
+    if (current !== '') texts.push(current)
+    current = ''
+  }
+  const lastBlock = () => texts.length - (current === '' ? 1 : 0)
+
+  const startsParagraph = (line: string): boolean => {
+    if (readMarker(line, language)) return true
+    const before = withoutTrailingMarker(current)
+    if (gap === 'blank' && ENDS_CLAUSE.test(before)) return true
+    const opening = openingKindIn(line, language, openingKind)
+    if (operative) return !numbered && ENDS_OP.test(before) && opening === 'op'
+    if (ENDS_PP.test(before) && opening === 'pp') return true
+    if (ENDS_CLAUSE.test(before) && opening === 'op') return true
+    return /[;.؛。；]$/u.test(before) && /^\p{Lu}/u.test(line)
+  }
+
+  for (const line of lines) {
+    if (line === '') {
+      openFootnote = null
+      if (gap === 'none') gap = 'blank'
+      continue
+    }
+    const reason = furnitureReason(line, context)
+    if (footnoteBlock && /^\d{1,3}$/.test(line)) {
+      // Some extractions put each footnote's number alone on its line, apart from its text.
+      footnoteBlock.push(line)
+      continue
+    }
+    if (reason) {
+      dropped.push({ text: line, reason, after: lastBlock() })
+      openFootnote = null
+      gap = 'page'
+      // A page number may stand among the notes; the job number or the next page's header ends them.
+      if (reason === 'footnote-separator') footnoteBlock = footnoteBlock ?? []
+      else if (reason === 'running-header' || !/^\d{1,3}\/\d{1,3}$/.test(line)) closeFootnoteBlock()
+      continue
+    }
+    if (footnoteBlock && !readMarker(line, language)) {
+      footnoteBlock.push(line)
+      continue
+    }
+    closeFootnoteBlock()
+    const expected = found.length + 1
+    const body = footnoteStart(line, expected)
+    if (body && (gap === 'page' || ended || findMarker(sinceLastFootnote, expected) !== null)) {
+      openFootnote = { number: expected, text: body.text, atBlock: lastBlock() }
+      found.push(openFootnote)
+      sinceLastFootnote = ''
+      gap = 'page'
+      continue
+    }
+    if (openFootnote && continuesFootnote(openFootnote.text, line, language)) {
+      openFootnote.text = joinLine(openFootnote.text, line)
+      continue
+    }
+    openFootnote = null
+    if (ended) {
+      if (VOTE_NOTE.test(line) || (adoption.length === 1 && rules.date.test(line))) adoption.push(line)
+      else dropped.push({ text: line, reason: 'after-adoption', after: lastBlock() })
+      continue
+    }
+    if (rules.meeting.test(line) || ENGLISH_MEETING.test(line)) {
+      flush()
+      adoption.push(line)
+      ended = true
+      continue
+    }
+    const marker = readMarker(line, language)
+    if (marker?.kind === 'number' || (marker?.kind === 'label' && marker.label === 'op')) numbered = operative = true
+    if (current === '' || isBareMarker(current, language)) {
+      current = current === '' ? line : `${current} ${line}`
+    } else if (startsParagraph(line)) {
+      flush()
+      if (!operative && openingKindIn(line, language, openingKind) === 'op' && !ENDS_PP.test(line)) operative = true
+      current = line
+    } else {
+      current = joinLine(current, line)
+    }
+    sinceLastFootnote = joinLine(sinceLastFootnote, line)
+    gap = 'none'
+  }
+  flush()
+  closeFootnoteBlock()
+  // A date alone after the last OP is the adoption date of a text whose meeting line was cut off.
+  while (texts.length > 0 && rules.date.test(texts[texts.length - 1])) adoption.unshift(texts.pop()!)
+
+  const warnings: string[] = []
+  const blocks = placeFootnotes(texts, found, language, warnings)
+  return { blocks, adoption: adoption.join(', '), dropped, warnings }
+}
+
+/** "…(Protocol V), 8" ends with a comma: a footnote marker after the last mark does not count. */
+function withoutTrailingMarker(text: string): string {
+  return text.replace(/([,;.:،؛，；。])\s?(?:\d{1,3}|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)$/u, '$1')
+}
+
+/**
+ * A footnote body runs on over its wrapped lines until something else starts: a paragraph's
+ * number or letter, or, once the note has ended its sentence, a line that opens a paragraph.
+ */
+function continuesFootnote(text: string, line: string, language: Language): boolean {
+  if (readMarker(line, language)) return false
+  if (/[.)]$/.test(text) && /^\p{Lu}/u.test(line) && openingKindIn(line, language, openingKind) !== null) return false
+  return true
+}
+
+/**
+ * Takes each footnote's marker out of the text, in order, and records where it stood. The
+ * paragraph's own number or letter is not part of its text, so markers are searched after it.
+ */
+function placeFootnotes(texts: string[], found: FoundFootnote[], language: Language, warnings: string[]): Block[] {
+  const blocks: Block[] = texts.map((text) => ({ text, footnotes: [] }))
+  let block = 0
+  let from = 0
+  for (const footnote of found) {
+    let placed = false
+    const last = Math.min(Math.max(footnote.atBlock, 0), blocks.length - 1)
+    for (let i = block; i <= last && !placed; i++) {
+      const start = i === block ? from : (readMarker(blocks[i].text, language)?.length ?? 0)
+      const marker = findMarker(blocks[i].text, footnote.number, Math.max(start, readMarker(blocks[i].text, language)?.length ?? 0))
+      if (!marker) continue
+      const { text } = blocks[i]
+      blocks[i].text = text.slice(0, marker.at) + text.slice(marker.at + marker.length)
+      blocks[i].footnotes.push({ offset: marker.at, text: footnote.text })
+      block = i
+      from = marker.at
+      placed = true
+    }
+    if (!placed && blocks.length > 0) {
+      const target = blocks[Math.max(last, 0)]
+      target.footnotes.push({ offset: target.text.length, text: footnote.text })
+      warnings.push(`Footnote ${footnote.number} has no marker in the text; it was put at the end of the paragraph above it.`)
+    }
+  }
+  return blocks
+}
