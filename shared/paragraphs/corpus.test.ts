@@ -1,13 +1,16 @@
 /**
  * The recogniser against real UN texts (shared/paragraphs/corpus): each text's structure was
  * written by hand, and the reading is compared with it field by field and paragraph by paragraph.
+ *
+ * Where the recogniser is known to read a text wrongly, the expected file lists the check under
+ * `knownGaps` with the reason; such a check must still fail, so the list can only shrink.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readSponsors } from '../people/sponsors'
 import { readPastedText } from './parseResolutionText'
-import type { HeadingFields } from './types'
+import type { HeadingFields, ResolutionDraft } from './types'
 
 interface Expected {
   language: string
@@ -17,70 +20,59 @@ interface Expected {
   paragraphs: { kind: 'pp' | 'op'; level?: number; start: string; end: string }[]
   footnotes?: { paragraph: number; text: string }[]
   adoption?: string
-  /** Checks the extraction itself makes impossible, each with its reason. */
-  knownDamage?: string[]
+  /** Check name → why the recogniser gets it wrong (or why the extraction makes it impossible). */
+  knownGaps?: Record<string, string>
 }
 
 const CORPUS = join(import.meta.dirname, 'corpus')
 const names = readdirSync(CORPUS)
   .filter((file) => file.endsWith('.expected.json'))
   .map((file) => file.replace('.expected.json', ''))
+const load = (name: string) => JSON.parse(readFileSync(join(CORPUS, `${name}.expected.json`), 'utf8')) as Expected
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 /** "Agenda item 71 (b)" and "71 (b)" name the same item. */
 const itemNumber = (text: string) => text.replace(/^\D+/, '').trim()
 
+/** Every check of one text: name → [what was read, what was expected]. */
+function checks(draft: ResolutionDraft, expected: Expected): Map<string, [unknown, unknown]> {
+  const out = new Map<string, [unknown, unknown]>()
+  out.set('language', [draft.language, expected.language])
+  out.set('enacting', [draft.enacting, expected.enacting])
+  const { sponsors, documentKind: _kind, agendaItem, ...fields } = expected.heading
+  for (const [field, value] of Object.entries(fields)) out.set(`heading ${field}`, [squash(draft.heading[field as keyof HeadingFields]), value])
+  if (agendaItem) out.set('heading agendaItem', [itemNumber(draft.heading.agendaItem), agendaItem])
+  if (sponsors) out.set('heading sponsors', [readSponsors(draft.heading.sponsors).printed, sponsors.map((s) => s.replace(/\*$/, ''))])
+  if (expected.title !== undefined) out.set('title', [squash(draft.title), expected.title])
+  out.set('paragraph count', [draft.paragraphs.length, expected.paragraphs.length])
+  expected.paragraphs.forEach((want, i) => {
+    const got = draft.paragraphs[i]
+    const text = squash(got?.text ?? '')
+    const kind = (p: { kind: string; level?: number }) => (p.kind === 'op' ? `op${p.level ?? 0}` : 'pp')
+    out.set(`paragraph ${i} kind`, [got && kind(got), kind(want)])
+    out.set(`paragraph ${i} start`, [text.slice(0, squash(want.start).length), squash(want.start)])
+    out.set(`paragraph ${i} end`, [text.slice(-squash(want.end).length), squash(want.end)])
+  })
+  const footnotes = draft.paragraphs.flatMap((p, i) => (p.footnotes ?? []).map((f) => ({ paragraph: i, text: squash(f.text) })))
+  const wanted = (expected.footnotes ?? []).filter((f) => f.paragraph >= 0).map((f) => ({ paragraph: f.paragraph, text: squash(f.text) }))
+  out.set('footnotes', [footnotes, wanted])
+  out.set('adoption', [squash(draft.adoption), expected.adoption ?? ''])
+  return out
+}
+
 describe('the recogniser on real UN texts', () => {
   it('has a corpus of at least 12 texts in at least three languages', () => {
-    const languages = new Set(names.map((name) => (JSON.parse(readFileSync(join(CORPUS, `${name}.expected.json`), 'utf8')) as Expected).language))
     expect(names.length).toBeGreaterThanOrEqual(12)
-    expect(languages.size).toBeGreaterThanOrEqual(3)
+    expect(new Set(names.map((name) => load(name).language)).size).toBeGreaterThanOrEqual(3)
   })
 
-  describe.each(names)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(join(CORPUS, `${name}.expected.json`), 'utf8')) as Expected
+  it.each(names)('%s: heading, paragraphs, footnotes and adoption line as written by hand', (name) => {
+    const expected = load(name)
     const { draft } = readPastedText(readFileSync(join(CORPUS, `${name}.txt`), 'utf8'))
-    const damaged = new Set(expected.knownDamage ?? [])
-
-    it('reads the language and the enacting formula', () => {
-      expect(draft.language).toBe(expected.language)
-      expect(draft.enacting).toBe(expected.enacting)
-    })
-
-    it('reads the heading and the title', () => {
-      const { sponsors, documentKind, agendaItem, ...fields } = expected.heading
-      for (const [field, value] of Object.entries(fields)) {
-        expect.soft(squash(draft.heading[field as keyof HeadingFields]), field).toBe(value)
-      }
-      if (agendaItem) expect.soft(itemNumber(draft.heading.agendaItem), 'agendaItem').toBe(agendaItem)
-      if (sponsors) expect.soft(readSponsors(draft.heading.sponsors).printed, 'sponsors').toEqual(sponsors.map((s) => s.replace(/\*$/, '')))
-      if (expected.title !== undefined) expect.soft(squash(draft.title), 'title').toBe(expected.title)
-    })
-
-    it('reads every paragraph with its kind, level, first and last words', () => {
-      const read = draft.paragraphs.map((p, i) => `${i} ${p.kind}${p.kind === 'op' ? p.level : ''} ${squash(p.text)}`)
-      expect.soft(draft.paragraphs.length, read.join('\n')).toBe(expected.paragraphs.length)
-      expected.paragraphs.forEach((want, i) => {
-        const got = draft.paragraphs[i]
-        const label = `paragraph ${i}`
-        if (!got) return
-        const kind = want.kind === 'op' ? `op${want.level ?? 0}` : 'pp'
-        expect.soft(got.kind === 'op' ? `op${got.level}` : 'pp', `${label} kind`).toBe(kind)
-        expect.soft(squash(got.text).startsWith(squash(want.start)), `${label} starts “${want.start}”: ${squash(got.text).slice(0, 80)}`).toBe(true)
-        if (!damaged.has(`paragraph ${i} end`)) {
-          expect.soft(squash(got.text).endsWith(squash(want.end)), `${label} ends “${want.end}”: …${squash(got.text).slice(-80)}`).toBe(true)
-        }
-      })
-    })
-
-    it('reads the footnotes and the paragraphs that carry them', () => {
-      const got = draft.paragraphs.flatMap((p, i) => (p.footnotes ?? []).map((f) => ({ paragraph: i, text: squash(f.text) })))
-      const want = (expected.footnotes ?? []).filter((f) => f.paragraph >= 0).map((f, i) => (damaged.has(`footnote ${i + 1}`) ? { ...f, text: expect.any(String) } : { ...f, text: squash(f.text) }))
-      expect(got).toEqual(want)
-    })
-
-    it('keeps the adoption line', () => {
-      expect(squash(draft.adoption)).toBe(expected.adoption ?? '')
-    })
+    const gaps = expected.knownGaps ?? {}
+    for (const [check, [got, want]] of checks(draft, expected)) {
+      if (check in gaps) expect.soft(got, `${check} is listed as a known gap (${gaps[check]}) but now reads right: remove it from knownGaps`).not.toEqual(want)
+      else expect.soft(got, check).toEqual(want)
+    }
   })
 })

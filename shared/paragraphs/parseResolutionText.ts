@@ -51,6 +51,15 @@ function normaliseLines(text: string): string[] {
   return text
     .split(/\r\n?|[\n\f\v\u2028\u2029]/)
     .map((line) => line.replace(/[\u200b\u200e\u200f\ufeff]/g, '').replace(/\s+/g, ' ').trim())
+    .map(joinBrokenHyphens)
+}
+
+/**
+ * "post- conflict", "self- determination": a PDF extraction leaves a space after a hyphen that
+ * ended a line. A suspended hyphen ("pre- and post-conflict") is followed by a conjunction.
+ */
+function joinBrokenHyphens(line: string): string {
+  return line.replace(/(\p{L})- (?!(?:and|or|et|ou|y|o|и|или)\b)(?=\p{Ll})/gu, '$1-')
 }
 
 /** "The General Assembly,", "L'Assemblée générale,", "إن الجمعية العامة،" … */

@@ -78,7 +78,7 @@ export function matchState(printed: string): string | null {
 }
 
 /** The kind of document named after the sponsors' colon, in the six languages. */
-const DOCUMENT_KIND = /[:：]\s*((?:revised |пересмотренный )?(?:draft resolution|draft decision|projet de (?:résolution|décision)(?: révisé)?|proyecto de (?:resolución|decisión)(?: revisado)?|проект (?:резолюции|решения)|(?:订正)?决议草案|مشروع (?:قرار|مقرر)(?: منقح)?))\s*$/iu
+const DOCUMENT_KIND = /[:：]\*?\s*((?:revised |пересмотренный )?(?:draft resolution|draft decision|projet de (?:résolution|décision)(?: révisé)?|proyecto de (?:resolución|decisión)(?: revisado)?|проект (?:резолюции|решения)|(?:订正)?决议草案|مشروع (?:قرار|مقرر)(?: منقح)?))\s*$/iu
 
 /** Is this line (or the end of a wrapped sponsors block) where the sponsors list ends? */
 export function endsSponsorsList(line: string): boolean {
@@ -107,7 +107,8 @@ export function readSponsors(line: string): SponsorsReading {
 function splitNames(list: string): string[] {
   const parts = list
     .split(/[,،、，]/u)
-    .map((part) => part.replace(/\s+/g, ' ').trim())
+    // "Egypt,*": the asterisk calls a footnote ("On behalf of …"), not part of the name.
+    .map((part) => part.replace(/\s+/g, ' ').replace(/\*+/g, '').trim())
     .filter(Boolean)
   return parts.flatMap((part, index) => {
     const bare = part.replace(/^and\s+/i, '')

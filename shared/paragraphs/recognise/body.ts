@@ -107,12 +107,13 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       dropped.push({ text: line, reason, after: lastBlock() })
       openFootnote = null
       gap = 'page'
-      // A page number may stand among the notes; the job number or the next page's header ends them.
+      // The footer (job number, page number, barcode) may stand among the notes, even before their
+      // texts; the next page's header ends them.
       if (reason === 'footnote-separator') footnoteBlock = footnoteBlock ?? []
-      else if (reason === 'running-header' || !/^\d{1,3}\/\d{1,3}$/.test(line)) closeFootnoteBlock()
+      else if (reason === 'running-header') closeFootnoteBlock()
       continue
     }
-    if (footnoteBlock && !readMarker(line, language)) {
+    if (footnoteBlock && !readMarker(line, language) && !endsFootnoteBlock(footnoteBlock, line, language)) {
       footnoteBlock.push(line)
       continue
     }
@@ -136,9 +137,10 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       else dropped.push({ text: line, reason: 'after-adoption', after: lastBlock() })
       continue
     }
-    if (rules.meeting.test(line) || ENGLISH_MEETING.test(line)) {
+    const meeting = meetingLine(line, language)
+    if (meeting) {
       flush()
-      adoption.push(line)
+      adoption.push(...meeting)
       ended = true
       continue
     }
@@ -164,6 +166,22 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
   const warnings: string[] = []
   const blocks = placeFootnotes(texts, found, language, warnings)
   return { blocks, adoption: adoption.join(', '), dropped, warnings }
+}
+
+/** "50th plenary meeting", alone or with its date on the same line (a web copy); null for any other line. */
+function meetingLine(line: string, language: Language): string[] | null {
+  const rules = LANGUAGE_RULES[language]
+  if (rules.meeting.test(line) || ENGLISH_MEETING.test(line)) return [line]
+  const dated = /^(.+?)[, ]+(\S+ \S+ \S+(?: \S+)?)$/.exec(line)
+  if (dated && (rules.meeting.test(dated[1]) || ENGLISH_MEETING.test(dated[1])) && rules.date.test(dated[2])) return [dated[1], dated[2]]
+  return null
+}
+
+/** Without a page header after the notes: a line opening a paragraph once every number has its text. */
+function endsFootnoteBlock(block: string[], line: string, language: Language): boolean {
+  const numbers = block.filter((entry) => /^\d{1,3}$/.test(entry)).length
+  const texts = block.length - numbers
+  return texts >= numbers && /[.)]$/.test(block[block.length - 1] ?? '') && openingKindIn(line, language, openingKind) !== null
 }
 
 /** "…(Protocol V), 8" ends with a comma: a footnote marker after the last mark does not count. */

@@ -13,6 +13,8 @@ const PAGE_NUMBER = /^(?:\d{1,3}\/\d{1,3}|-\s*\d{1,3}\s*-|Page \d{1,3}(?: of \d{
 const FOOTER = /^(?:\d{1,3}\/\d{1,3}\s+\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\d{2}-\d{4,6}(?:\s*\([A-Z]\))?\s+\d{1,3}\/\d{1,3})$/
 const RECYCLE = /^(?:Please recycle|Merci de recycler|Sírvase reciclar|Просьба отправить на вторичную переработку|请回收|يرجى إعادة استعمال الورق)\b/i
 const SEPARATOR = /^[_\-–—=.·\s]{3,}$/
+/** The stars that close a press release's text: "* *** *". */
+const END_MARK = /^[*\s]{3,}$/
 
 /** A UN document symbol: "A/C.3/79/L.12/Rev.1", "A/HRC/RES/57/3", "S/RES/2712 (2023)", "E/2024/L.12". */
 export const SYMBOL = /\b[A-Z]{1,6}(?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*){2,}(?: \(\d{4}\))?\*?/
@@ -34,7 +36,7 @@ export interface FurnitureContext {
 export function furnitureReason(line: string, context: FurnitureContext): FurnitureReason | null {
   if (line === '') return null
   if (SEPARATOR.test(line)) return 'footnote-separator'
-  if (JOB_NUMBER.test(line) || BARCODE.test(line) || PAGE_NUMBER.test(line) || FOOTER.test(line) || RECYCLE.test(line)) {
+  if (JOB_NUMBER.test(line) || BARCODE.test(line) || PAGE_NUMBER.test(line) || FOOTER.test(line) || RECYCLE.test(line) || END_MARK.test(line)) {
     return 'page-furniture'
   }
   if (isRunningHeader(line, context)) return 'running-header'

@@ -87,11 +87,13 @@ export function readHeading(lines: string[], language: Language, enacting: strin
   // when something else (the sponsors, the adoption) came between it and the enacting line.
   const number = RESOLUTION_NUMBER.exec(title)
   if (number) {
-    heading.resolutionNumber = number[1]
+    heading.resolutionNumber ||= number[1]
     title = title.slice(number[0].length)
-    const prefix = ADOPTED_SYMBOL_PREFIXES.find(([organ]) => organ.test(enacting) || organ.test(heading.organ))?.[1]
-    if (!heading.symbol && prefix) heading.symbol = `${prefix}${number[1]}`
   }
+  // An adopted text names its committee only in the report line: "[on the report of the Third Committee …]".
+  heading.committee ||= /\b((?:First|Second|Third|Fourth|Fifth|Sixth) Committee)\b/.exec(heading.report)?.[1] ?? ''
+  const prefix = ADOPTED_SYMBOL_PREFIXES.find(([organ]) => organ.test(enacting) || organ.test(heading.organ))?.[1]
+  if (!heading.symbol && heading.resolutionNumber && prefix) heading.symbol = `${prefix}${heading.resolutionNumber}`
   return { heading, title }
 }
 
@@ -130,6 +132,8 @@ function claimFields(line: string, language: Language): Claim[] {
     rest = (rest.slice(0, match.index) + rest.slice(match.index + match[0].length)).trim()
   }
   if (endsSponsorsList(line)) return [{ field: 'sponsors', value: line }]
+  const number = /^(\d{1,4}\/\d{1,4})\.$/.exec(line)
+  if (number) return [{ field: 'resolutionNumber', value: number[1] }]
   if (ADOPTED_BY.test(line)) return [{ field: 'adoptedBy', value: line }]
   const symbol = findSymbol(rest)
   if (symbol) {
@@ -148,6 +152,9 @@ function claimFields(line: string, language: Language): Claim[] {
     rest = rest.slice(organ[0].length).trim()
   }
   if (rest === '') return claims
+  // A web copy flattens "Eightieth session" and "Agenda item 89" onto one line.
+  const agenda = /\s(?=Agenda items?\s)/.exec(rest)
+  if (agenda && claims.length === 0) return [...claimFields(rest.slice(0, agenda.index), language), ...claimFields(rest.slice(agenda.index + 1), language)]
   const whole: [HeadingField, RegExp][] = [
     ['date', rules.date],
     ['date', LANGUAGE_RULES.en.date],

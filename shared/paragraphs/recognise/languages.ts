@@ -91,7 +91,7 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     italicOpenings: false,
   },
   ar: {
-    enacting: /^إن [\p{Script=Arabic} ]{3,80}[،,]$/u,
+    enacting: /^إن [\p{Script=Arabic} ]{3,80}[،,:]$/u,
     organ: /^(?:الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي|مجلس حقوق الإنسان)$/,
     session: /^الدورة [\p{Script=Arabic} ]+/u,
     committee: /^اللجنة (?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة)$/,
