@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { LIVE } from './versions'
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'akn'] as const
+/** `html` is the printable page of a view, for the browser's print dialog; `pdf` is a PDF file made on the server. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'akn', 'html'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const EXPORT_VIEWS = ['clean', 'compilation', 'redline'] as const
@@ -12,13 +13,14 @@ export const VIEWS_BY_FORMAT: Record<ExportFormat, readonly ExportView[]> = {
   docx: EXPORT_VIEWS,
   pdf: EXPORT_VIEWS,
   akn: ['clean'],
+  html: EXPORT_VIEWS,
 }
 
 const versionId = (name: string) => z.string().min(1, `${name}: a version id or "${LIVE}"`).max(100, `${name}: not a version id`)
 
 /**
  * `GET /api/documents/:id/export`:
- *   - `format`: docx | pdf | akn (required);
+ *   - `format`: docx | pdf | akn | html (required);
  *   - `view`: clean (default) | compilation | redline; akn is clean only;
  *   - `version`: the version to export (default: the live text; "live" says so explicitly). The
  *     compilation is of the live text and its pending proposals only: no version;
@@ -56,9 +58,9 @@ export type ExportQuery = z.infer<typeof exportQuery>
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  // The PDF is printed by the browser from this page (see server/routes/export.ts).
-  pdf: 'text/html; charset=UTF-8',
+  pdf: 'application/pdf',
   akn: 'application/akn+xml',
+  html: 'text/html; charset=UTF-8',
 }
 
 /** The address of an export, for links: `exportUrl('r-1', { format: 'pdf', view: 'compilation' })`. */

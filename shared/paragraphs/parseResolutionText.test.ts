@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseResolutionText } from './parseResolutionText'
-import type { DraftParagraph } from './types'
+import { type DraftParagraph, emptyHeading } from './types'
 
 /** "pp", "op0", "op1", "op2" for each paragraph, to compare structure at a glance. */
 function shape(paragraphs: DraftParagraph[]): string[] {
@@ -133,14 +133,22 @@ describe('parseResolutionText on a Third Committee draft pasted from a PDF', () 
 
   it('reads the symbol, session, agenda item and sponsors from the heading block', () => {
     expect(draft.heading).toEqual({
+      ...emptyHeading(),
       symbol: 'A/C.3/74/L.31',
+      distribution: 'Limited',
+      date: '5 November 2019',
+      originalLanguage: 'English',
+      organ: 'General Assembly',
       session: 'Seventy-fourth session',
+      committee: 'Third Committee',
       agendaItem: 'Agenda item 70 (b)',
+      agendaTitle:
+        'Promotion and protection of human rights: human rights questions, including alternative approaches for improving the effective enjoyment of human rights and fundamental freedoms',
       sponsors: 'Norway, Ireland and Mexico: draft resolution',
     })
   })
 
-  it('joins the wrapped title and leaves out the agenda item title', () => {
+  it('joins the wrapped title, apart from the agenda item title', () => {
     expect(draft.title).toBe('Protecting human rights defenders in the digital age')
   })
 
@@ -184,21 +192,29 @@ describe('parseResolutionText on a Third Committee draft pasted from a PDF', () 
     )
   })
 
-  it('keeps a hyphen at a line break as it was typed', () => {
-    expect(draft.paragraphs[13].text).toContain('at its seventy- sixth session')
+  it('joins a word hyphenated at a line break without a space', () => {
+    expect(draft.paragraphs[13].text).toContain('at its seventy-sixth session')
   })
 })
 
 describe('parseResolutionText on an adopted General Assembly resolution', () => {
   const draft = parseResolutionText(ADOPTED_RESOLUTION)
 
-  it('ignores the adoption line and the report note in the heading', () => {
+  it('reads the adoption record and the report note into the heading, and the meeting line as the adoption line', () => {
     expect(draft.heading).toEqual({
+      ...emptyHeading(),
       symbol: 'A/RES/74/146',
+      distribution: 'General',
+      date: '8 January 2020',
+      organ: 'General Assembly',
       session: 'Seventy-fourth session',
+      committee: 'Third Committee',
       agendaItem: 'Agenda item 70 (b)',
-      sponsors: '',
+      adoptedBy: 'Resolution adopted by the General Assembly on 18 December 2019',
+      report: '[on the report of the Third Committee (A/74/399/Add.2)]',
+      resolutionNumber: '74/146',
     })
+    expect(draft.adoption).toBe('50th plenary meeting, 18 December 2019')
   })
 
   it('strips the resolution number from the title', () => {
@@ -243,9 +259,12 @@ describe('parseResolutionText on a Human Rights Council draft with one paragraph
 
   it('reads the heading and joins a sponsors list that wraps over two lines', () => {
     expect(draft.heading).toEqual({
+      ...emptyHeading(),
       symbol: 'A/HRC/40/L.22',
+      organ: 'Human Rights Council',
       session: 'Fortieth session',
       agendaItem: 'Agenda item 3',
+      agendaTitle: 'Promotion and protection of all human rights, civil, political, economic, social and cultural rights, including the right to development',
       sponsors:
         'Albania, Andorra, Argentina, Australia, Austria, Belgium, Bosnia and Herzegovina, Brazil, Chile and Uruguay: draft resolution',
     })
@@ -271,10 +290,12 @@ describe('parseResolutionText on a Human Rights Council draft with one paragraph
 describe('parseResolutionText on edge cases', () => {
   it('gives an empty draft with the default enacting line for empty input', () => {
     expect(parseResolutionText('')).toEqual({
-      heading: { symbol: '', session: '', agendaItem: '', sponsors: '' },
+      heading: emptyHeading(),
       title: '',
       enacting: 'The General Assembly,',
       paragraphs: [],
+      language: 'en',
+      adoption: '',
     })
     expect(parseResolutionText('  \n\n\t ').paragraphs).toEqual([])
   })

@@ -84,7 +84,8 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
     if (readMarker(line, language)) return true
     const before = withoutTrailingMarker(current)
     if (gap === 'blank' && ENDS_CLAUSE.test(before)) return true
-    const opening = openingKindIn(line, language, openingKind)
+    // A wrapped line may start with "including" or "calling": openings are capitalised (where the script has case).
+    const opening = /^\p{Ll}/u.test(line) ? null : openingKindIn(line, language, openingKind)
     if (operative) return !numbered && ENDS_OP.test(before) && opening === 'op'
     if (ENDS_PP.test(before) && opening === 'pp') return true
     if (ENDS_CLAUSE.test(before) && opening === 'op') return true

@@ -41,7 +41,7 @@ export function findMarker(text: string, number: number, from = 0): { at: number
   const digits = String(number)
   const superscript = [...digits].map((digit) => SUPERSCRIPTS[Number(digit)]).join('')
   const glued = new RegExp(`(?<=[\\p{L}\\p{M}.,;:)\\]”"’'»])(?:\\[${digits}\\]|${digits})(?![\\d/])`, 'gu')
-  const spaced = new RegExp(`(?<=([\\p{L}\\p{M}]*)\\.?[,;:)”"’»]? )${digits}(?=\\s+\\p{Ll}|\\s*$|[,.;:]\\s)`, 'gu')
+  const spaced = new RegExp(`(?<=([\\p{L}\\p{M}]*)(\\.?[,;:)”"’»]?) )${digits}(?=\\s+\\p{Ll}|\\s*$|[,.;:]\\s)`, 'gu')
   const candidates: { at: number; length: number }[] = []
   glued.lastIndex = from
   const gluedMatch = glued.exec(text)
@@ -50,7 +50,8 @@ export function findMarker(text: string, number: number, from = 0): { at: number
   if (superAt >= 0) candidates.push({ at: superAt, length: superscript.length })
   spaced.lastIndex = from
   for (let match = spaced.exec(text); match; match = spaced.exec(text)) {
-    const word = match[1].toLowerCase()
+    // "Protocol 2" is a reference; "Protocol, 2" ends a clause with a marker.
+    const word = match[2].replace('.', '') === '' ? match[1].toLowerCase() : ''
     if (NUMBER_WORDS.has(word) || /\d\s$/.test(text.slice(0, match.index))) continue
     // The space before the marker goes with it: "Effects 1 and" reads "Effects and".
     candidates.push({ at: match.index - 1, length: match[0].length + 1 })

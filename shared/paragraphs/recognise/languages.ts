@@ -164,7 +164,9 @@ const OP_HEAD: Partial<Record<Language, RegExp>> = {
  */
 export function openingKindIn(text: string, language: Language, english: (text: string) => 'pp' | 'op' | null): 'pp' | 'op' | null {
   if (language === 'en') return english(text)
-  const head = text.replace(LEADING_ADVERB[language] ?? /^$/, '')
+  const afterAdverb = text.replace(LEADING_ADVERB[language] ?? /^$/, '')
+  // "Profondément préoccupée": the head word after an adverb is not capitalised.
+  const head = afterAdverb.charAt(0).toUpperCase() + afterAdverb.slice(1)
   if (PP_HEAD[language]?.test(head)) return 'pp'
   if (language === 'ar') return /^\p{Script=Arabic}/u.test(text) ? 'op' : null
   return OP_HEAD[language]?.test(head) ? 'op' : null

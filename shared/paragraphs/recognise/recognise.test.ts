@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { matchState, readSponsors } from '../../people/sponsors'
+import { readPastedText } from '../parseResolutionText'
+
+const shape = (text: string) => readPastedText(text).draft.paragraphs.map((p) => (p.kind === 'pp' ? 'pp' : `op${p.level}`))
+
+describe('footnotes in pasted text', () => {
+  // Written for this test in the layout a PDF copy gives: the footnote body at the foot of page 1,
+  // inside PP 2, which runs on to page 2 after the job number, barcode and running header.
+  const pdfCopy = [
+    'The General Assembly,',
+    'Recalling the Convention on the Rights of the Child,1',
+    'Reaffirming the 2030 Agenda for Sustainable Development,2 and recalling its resolution 70/1 of',
+    '__________________',
+    '1 United Nations, Treaty Series, vol. 1577, No. 27531.',
+    '2 Resolution 70/1.',
+    '24-12345 (E) 121124',
+    '*2412345*',
+    'A/C.3/79/L.99',
+    '25 September 2015,',
+    '1. Calls upon States to act;',
+  ].join('\n')
+
+  it('takes the bodies out of the text, joins the paragraph across the page and finds the glued markers', () => {
+    const { draft, dropped } = readPastedText(pdfCopy)
+    expect(draft.paragraphs.map((p) => [p.text, p.footnotes ?? []])).toEqual([
+      ['Recalling the Convention on the Rights of the Child,', [{ offset: 52, text: 'United Nations, Treaty Series, vol. 1577, No. 27531.' }]],
+      [
+        'Reaffirming the 2030 Agenda for Sustainable Development, and recalling its resolution 70/1 of 25 September 2015,',
+        [{ offset: 56, text: 'Resolution 70/1.' }],
+      ],
+      ['Calls upon States to act;', []],
+    ])
+    expect(dropped.map((line) => line.reason)).toEqual(['footnote-separator', 'page-furniture', 'page-furniture', 'running-header'])
+  })
+
+  it('reads numbers set apart from their bodies, and markers set apart by a space', () => {
+    const text = 'The General Assembly,\nRecalling the Convention 1 and its Protocol, 2\n__________\n1\n2\nIbid., vol. 1.\nIbid., vol. 2.\n1. Decides to act.'
+    const [pp] = readPastedText(text).draft.paragraphs
+    expect(pp.text).toBe('Recalling the Convention and its Protocol,')
+    expect(pp.footnotes).toEqual([
+      { offset: 24, text: 'Ibid., vol. 1.' },
+      { offset: 42, text: 'Ibid., vol. 2.' },
+    ])
+  })
+
+  it('never reads "article 1" as a footnote marker', () => {
+    const text = 'The General Assembly,\nRecalling article 1 of the Charter,1\n1 Charter of the United Nations.\n1. Decides to act.'
+    const [pp] = readPastedText(text).draft.paragraphs
+    expect(pp.text).toBe('Recalling article 1 of the Charter,')
+    expect(pp.footnotes?.[0].offset).toBe(35)
+  })
+})
+
+describe('paragraphs across pages and lines', () => {
+  it('keeps a ";" inside a numbered OP from starting a new OP', () => {
+    expect(shape('The General Assembly,\n1. Decides to include the items:\n“Human rights questions”;\n“Refugees”;\n2. Requests a report.')).toEqual(['op0', 'op0'])
+  })
+
+  it('hangs a sub-paragraph list that crosses a page under its own OP, not under the page number', () => {
+    const text = 'The General Assembly,\n1. Urges States:\n(a) To act;\n4\n24-12345 (E)\n(b) To report;\n2. Decides to remain seized of the matter.'
+    expect(shape(text)).toEqual(['op0', 'op1', 'op1', 'op0'])
+  })
+
+  it('warns where the printed numbering jumps', () => {
+    const { warnings } = readPastedText('The General Assembly,\n1. Urges States to act;\n3. Decides to act.')
+    expect(warnings).toContain('OP numbering jumps from 1 to 3.')
+  })
+})
+
+describe('the six languages', () => {
+  it('reads a French text: its formula, participle openings and "a)" sub-paragraphs', () => {
+    const { draft } = readPastedText(
+      "Nations Unies\nAssemblée générale\nSoixante-dix-neuvième session\nTroisième Commission\nTitre\nL’Assemblée générale,\nRappelant sa résolution 78/170,\nProfondément préoccupée par la situation,\n1. Prie les États :\na) De protéger les défenseurs ;\nb) De rendre compte ;\n2. Décide de rester saisie de la question.",
+    )
+    expect(draft.language).toBe('fr')
+    expect(draft.heading.committee).toBe('Troisième Commission')
+    expect(draft.paragraphs.map((p) => (p.kind === 'pp' ? 'pp' : `op${p.level}`))).toEqual(['pp', 'pp', 'op0', 'op1', 'op1', 'op0'])
+  })
+
+  it('reads an Arabic text: its formula with the Arabic comma, "إذ" openings and "1 -" numbers', () => {
+    const { draft } = readPastedText('إن الجمعية العامة،\nإذ تشير إلى قراراتها السابقة،\nوإذ تؤكد من جديد ميثاق الأمم المتحدة،\n1 - تطلب إلى الدول أن تتخذ التدابير؛\n2 - تقرر أن تبقي المسألة قيد نظرها.')
+    expect(draft.language).toBe('ar')
+    expect(draft.paragraphs.map((p) => p.kind)).toEqual(['pp', 'pp', 'op', 'op'])
+    expect(draft.paragraphs[2].text).toBe('تطلب إلى الدول أن تتخذ التدابير؛')
+  })
+
+  it('reads a Spanish and a Chinese formula', () => {
+    expect(readPastedText('La Asamblea General,\nRecordando su resolución 78/1,').draft.language).toBe('es')
+    expect(readPastedText('大会，\n回顾其以往决议，\n1. 请各国采取行动。').draft.language).toBe('zh')
+  })
+})
+
+describe('sponsors', () => {
+  it('matches the spellings real lists use to the UN names', () => {
+    expect(matchState('Brasil')).toBe('Brazil')
+    expect(matchState("Cote d'Ivoire")).toBe("Côte d'Ivoire")
+    expect(matchState('Timor Leste')).toBe('Timor-Leste')
+    expect(matchState('the former Yugoslav Republic of Macedonia')).toBe('North Macedonia')
+    expect(matchState('Micronesia (Federated States of)')).toBe('Micronesia (Federated States of)')
+    expect(matchState('Atlantis')).toBeNull()
+  })
+
+  it('splits a list at commas and its last "and", but not inside "Bosnia and Herzegovina"', () => {
+    const reading = readSponsors('Albania, Bosnia and Herzegovina, Egypt,* Trinidad and Tobago and Uruguay: revised draft resolution')
+    expect(reading.states).toEqual(['Albania', 'Bosnia and Herzegovina', 'Egypt', 'Trinidad and Tobago', 'Uruguay'])
+    expect(reading.documentKind).toBe('revised draft resolution')
+  })
+})
