@@ -2,12 +2,14 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
+import { textDirection } from '../../shared/paragraphs/types'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } from '../comments/commentHighlights'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
 import { ResolutionEditing } from './resolutionEditing'
 import {
   annotate,
+  languageOf,
   type LiveParagraph,
   type ParagraphAnnotations,
   paragraphAtSelection,
@@ -50,7 +52,15 @@ export function ResolutionEditor(props: Props) {
       CollaborationCaret.configure({ provider: collaboration.provider, user }),
     ],
     editorProps: {
-      attributes: { class: 'resolution', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Resolution text' },
+      // An Arabic text reads right to left in the room as on paper.
+      attributes: (state) => ({
+        class: 'resolution',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Resolution text',
+        lang: languageOf(state.doc),
+        dir: textDirection(languageOf(state.doc)),
+      }),
     },
   })
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { Extension, type CommandProps } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection } from '@tiptap/pm/state'
+import { HEADING_FIELDS } from '../../shared/paragraphs/types'
 import { MAX_OP_LEVEL } from '../../shared/schema/resolutionSchema'
 
 declare module '@tiptap/core' {
@@ -19,7 +20,7 @@ declare module '@tiptap/core' {
 }
 
 /** The single-line blocks of the document frame; Enter moves on from them instead of splitting. */
-const FRAME_LINES = new Set(['symbol', 'session', 'agendaItem', 'sponsors', 'title', 'enacting'])
+const FRAME_LINES = new Set<string>([...HEADING_FIELDS, 'title', 'enacting', 'adoption'])
 
 /** Sets the level of every OP the selection touches; `step` is +1 or -1. */
 function shiftLevels(step: 1 | -1) {

@@ -6,6 +6,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { isLocked, type ParagraphKind, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { numberParagraphs, type NumberingInput, type ParagraphNumber } from '../../shared/paragraphs/numbering'
 import { openingLength } from '../../shared/paragraphs/openingWords'
+import { isLanguage, type Language } from '../../shared/paragraphs/types'
 import { clampLevel } from '../../shared/schema/resolutionSchema'
 
 /**
@@ -79,10 +80,16 @@ export function presentationDecorations(
       }),
     )
     if (kind === 'sub') return
-    const italic = openingLength(node.textContent, kind)
+    const italic = openingLength(node.textContent, kind, languageOf(doc))
     if (italic > 0) decorations.push(Decoration.inline(pos + 1, pos + 1 + italic, { class: 'opening-words' }))
   })
   return DecorationSet.create(doc, decorations)
+}
+
+/** The document's language, kept on its heading (see the schema). */
+export function languageOf(doc: PMNode): Language {
+  const language = doc.firstChild?.attrs.language
+  return isLanguage(language) ? language : 'en'
 }
 
 interface PresentationState {

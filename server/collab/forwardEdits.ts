@@ -1,6 +1,6 @@
 import DiffMatchPatch from 'diff-match-patch'
 import * as Y from 'yjs'
-import { paragraphText, textOf } from './paragraphElements'
+import { paragraphText, textOf, textRuns } from './paragraphElements'
 
 /**
  * Server-side edits to the live document (accepting an amendment): forward transactions on the
@@ -15,18 +15,35 @@ const dmp = new DiffMatchPatch()
 export function replaceText(element: Y.XmlElement, newText: string): void {
   const before = paragraphText(element)
   if (before === newText) return
-  const text = textOf(element, true)!
+  if (textRuns(element).length === 0) textOf(element, true)
   const diffs = dmp.diff_main(before, newText)
   dmp.diff_cleanupSemantic(diffs)
+  // Edits go from the end backwards, so the offsets of those still to apply do not move; each
+  // lands in the run of text (between footnotes) that holds its place, and a footnote stays put.
+  const edits: { at: number; remove: number; insert: string }[] = []
   let pos = 0
   for (const [op, chunk] of diffs) {
     if (op === DiffMatchPatch.DIFF_EQUAL) pos += chunk.length
-    else if (op === DiffMatchPatch.DIFF_DELETE) text.delete(pos, chunk.length)
-    else {
-      text.insert(pos, chunk, {}) // {}: the new words carry no marks of their neighbours
+    else if (op === DiffMatchPatch.DIFF_DELETE) {
+      edits.push({ at: pos, remove: chunk.length, insert: '' })
       pos += chunk.length
-    }
+    } else edits.push({ at: pos, remove: 0, insert: chunk })
   }
+  for (const edit of edits.reverse()) applyEdit(element, edit)
+}
+
+function applyEdit(element: Y.XmlElement, { at, remove, insert }: { at: number; remove: number; insert: string }): void {
+  // A deletion may span a footnote: each run loses its own part of the words.
+  for (const run of textRuns(element).reverse()) {
+    const from = Math.max(at, run.start)
+    const to = Math.min(at + remove, run.start + run.length)
+    if (to > from) run.text.delete(from - run.start, to - from)
+  }
+  if (!insert) return
+  const runs = textRuns(element)
+  // An insertion at a run's end goes into that run (after the words before it, before a footnote).
+  const run = runs.find((candidate) => at >= candidate.start && at <= candidate.start + candidate.length) ?? runs[runs.length - 1]
+  run.text.insert(at - run.start, insert, {}) // {}: the new words carry no marks of their neighbours
 }
 
 /** A new paragraph element with its id and text, ready to insert. */

@@ -39,10 +39,32 @@ export function textOf(element: Y.XmlElement, create: boolean): Y.XmlText | unde
   return text
 }
 
-export function paragraphText(element: Y.XmlElement): string {
-  const text = textOf(element, false)
-  if (!text) return ''
+/**
+ * The runs of text of a paragraph, in order, with where each starts in the paragraph's words. A
+ * footnote is an element between two runs, so a paragraph with footnotes has several.
+ */
+export function textRuns(element: Y.XmlElement): { text: Y.XmlText; start: number; length: number }[] {
+  const runs: { text: Y.XmlText; start: number; length: number }[] = []
+  let start = 0
+  for (const child of element.toArray()) {
+    if (!(child instanceof Y.XmlText)) continue
+    const length = deltaText(child).length
+    runs.push({ text: child, start, length })
+    start += length
+  }
+  return runs
+}
+
+function deltaText(text: Y.XmlText): string {
   return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
+}
+
+/** The paragraph's words, without footnote bodies: the same text `readResolution` gives. */
+export function paragraphText(element: Y.XmlElement): string {
+  return element
+    .toArray()
+    .map((child) => (child instanceof Y.XmlText ? deltaText(child) : ''))
+    .join('')
 }
 
 

@@ -8,6 +8,9 @@
  * "note"), trailing adverbs ("also"), and a feeling ("with appreciation", "deep concern").
  */
 
+import { LANGUAGE_RULES } from './recognise/languages'
+import type { Language } from './types'
+
 export type OpeningKind = 'pp' | 'op'
 
 interface Word {
@@ -51,8 +54,14 @@ const POSSESSIVES = new Set(['its', 'their'])
 const INTENSITIES = new Set(['deep', 'grave', 'serious', 'great', 'profound', 'sincere', 'full', 'particular'])
 const FEELINGS = new Set(['concern', 'appreciation', 'satisfaction', 'interest', 'regret', 'alarm', 'gratitude'])
 
-/** Characters from the start of `text` to set in italics; the first word when nothing is recognised. */
-export function openingLength(text: string, kind: OpeningKind): number {
+/**
+ * Characters from the start of `text` to set in italics; the first word when nothing is
+ * recognised. Chinese and Arabic UN texts set no opening in italics; in French, Spanish and
+ * Russian the opening is the first word, with an adverb before it ("Profondément préoccupée").
+ */
+export function openingLength(text: string, kind: OpeningKind, language: Language = 'en'): number {
+  if (!LANGUAGE_RULES[language].italicOpenings) return 0
+  if (language !== 'en') return /^\s*(?:(?:\p{L}+ment|\p{L}+mente|Вновь|Глубоко|Также)\s+)?[\p{L}\p{M}'’-]+/u.exec(text)?.[0].length ?? 0
   const words = leadingWords(text)
   const opening = scanOpening(words)
   if (opening && opening.kind === kind) return opening.end

@@ -107,7 +107,8 @@ const FootnoteNode = Node.create({
     text: {
       default: '',
       parseHTML: (element) => element.getAttribute('data-text') ?? '',
-      renderHTML: (attributes) => ({ 'data-text': attributes.text }),
+      // The body shows on hover and is read out by screen readers; the number is drawn by CSS.
+      renderHTML: (attributes) => ({ 'data-text': attributes.text, title: attributes.text, 'aria-label': `Footnote: ${attributes.text}` }),
     },
   }),
   parseHTML: () => [{ tag: 'sup[data-type="footnote"]' }],
