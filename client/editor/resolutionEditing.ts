@@ -22,13 +22,23 @@ declare module '@tiptap/core' {
 /** The single-line blocks of the document frame; Enter moves on from them instead of splitting. */
 const FRAME_LINES = new Set<string>([...HEADING_FIELDS, 'title', 'enacting', 'adoption'])
 
+/** Where a top-level part of the document starts (the position of its opening token). */
+function partAt(doc: PMNode, name: 'preamble' | 'operatives'): { node: PMNode; pos: number } | null {
+  let found: { node: PMNode; pos: number } | null = null
+  doc.forEach((node, offset) => {
+    if (node.type.name === name) found = { node, pos: offset }
+  })
+  return found
+}
+
 /** Sets the level of every OP the selection touches; `step` is +1 or -1. */
 function shiftLevels(step: 1 | -1) {
   return ({ state, tr, dispatch }: CommandProps): boolean => {
     const { from, to } = state.selection
-    const operatives = state.doc.lastChild
-    if (!operatives || operatives.type.name !== 'operatives') return false
-    const start = state.doc.content.size - operatives.nodeSize + 1
+    const part = partAt(state.doc, 'operatives')
+    if (!part) return false
+    const operatives = part.node
+    const start = part.pos + 1
     let previousLevel = -1
     let changed = false
     let pos = start
@@ -61,9 +71,10 @@ function togglePreambularOperative({ state, tr, dispatch }: CommandProps): boole
   const from = $from.before()
   const offset = $from.parentOffset
   const { schema } = state
-  // doc = heading title enacting preamble operatives: the preamble's content ends where the
-  // operatives node starts, less its closing token.
-  const preambleEnd = state.doc.content.size - state.doc.lastChild!.nodeSize - 1
+  // The preamble's content ends where the operatives node starts, less its closing token.
+  const operativesPart = partAt(state.doc, 'operatives')
+  if (!operativesPart) return false
+  const preambleEnd = operativesPart.pos - 1
   let movedTo: number
   if (kind === 'pp') {
     // A PP that becomes operative opens the operative part: just after the last PP.
