@@ -6,6 +6,8 @@ import { textDirection } from '../../shared/paragraphs/types'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } from '../comments/commentHighlights'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
+import { FootnoteBar } from './FootnoteBar'
+import { Footnotes, selectedFootnote } from './footnotes'
 import { ResolutionEditing } from './resolutionEditing'
 import {
   annotate,
@@ -46,6 +48,7 @@ export function ResolutionEditor(props: Props) {
     extensions: [
       ...resolutionExtensions,
       ResolutionEditing,
+      Footnotes,
       ResolutionPresentation,
       CommentHighlights.configure({ onOpen: (id) => openThread.current(id) }),
       Collaboration.configure({ document: collaboration.doc }),
@@ -92,6 +95,9 @@ export function ResolutionEditor(props: Props) {
         kind: paragraph?.kind ?? 'op',
         number: paragraph?.number ?? '',
         text: paragraph?.text ?? '',
+        footnotePos: (e && selectedFootnote(e.state)?.pos) ?? -1,
+        footnoteNumber: (e && selectedFootnote(e.state)?.number) ?? 0,
+        footnoteText: (e && selectedFootnote(e.state)?.text) ?? '',
       }
     },
   })
@@ -138,6 +144,14 @@ export function ResolutionEditor(props: Props) {
         <button
           type="button"
           disabled={!context?.inOp && !context?.inPp}
+          onClick={() => editor?.chain().focus().insertFootnote().run()}
+          title="Add a footnote after the cursor (Ctrl+Alt+F)"
+        >
+          Footnote
+        </button>
+        <button
+          type="button"
+          disabled={!context?.inOp && !context?.inPp}
           onClick={() => editor?.chain().focus().moveParagraph('up').run()}
           title="Move the paragraph up (Alt+↑)"
         >
@@ -152,6 +166,13 @@ export function ResolutionEditor(props: Props) {
           Move down
         </button>
       </div>}
+      {editor && context && context.footnotePos >= 0 && (
+        <FootnoteBar
+          editor={editor}
+          canEdit={editable}
+          footnote={{ pos: context.footnotePos, number: context.footnoteNumber, text: context.footnoteText }}
+        />
+      )}
       <EditorContent editor={editor} className="page-sheet" />
     </div>
   )
