@@ -1,4 +1,4 @@
-import { caretAtEnd, createInviteLink, expect, joinWith, live, ops, personPage, pps, test, textOf } from './support/fixtures'
+import { caretAtEnd, createAfterPreview, createInviteLink, expect, joinWith, live, ops, personPage, pps, test, textOf } from './support/fixtures'
 
 const DRAFT = `United Nations                                   A/C.3/81/L.12
 General Assembly
@@ -28,8 +28,7 @@ test('two facilitators co-edit a pasted resolution live, and nothing is lost on 
   await ana.getByRole('button', { name: 'Continue' }).click()
   await ana.getByLabel('Pasted text').check()
   await ana.getByLabel('Text of the draft').fill(DRAFT)
-  await ana.getByRole('button', { name: 'Create resolution' }).click()
-  await expect(ana).toHaveURL(/\/d\/r-/)
+  await createAfterPreview(ana)
   await live(ana)
 
   await expect(ana.locator('.resolution h1')).toHaveText('Safety of negotiators in informal consultations')

@@ -1,12 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { MAX_IMPORT_BYTES, MAX_PASTED_TEXT } from '../../shared/api/documents'
+import type { ResolutionDraft, TextReading } from '../../shared/paragraphs/types'
 import { api, errorMessage } from '../api'
 import { navigate } from '../router'
 import { FormError } from '../FormError'
+import { DraftPreview } from './DraftPreview'
 
 type Mode = 'blank' | 'paste' | 'docx'
 
-/** Creates a resolution, blank, from the pasted text of a draft or from its Word file, and opens its draft room. */
+/**
+ * Creates a resolution and opens its draft room: a blank one at once; from the pasted text of a
+ * draft or its Word file only after a preview of the structure found, which the person corrects
+ * and then creates exactly as shown.
+ */
 export function NewResolutionForm({ userName }: { userName: string }) {
   const [restricted, setRestricted] = useState(false)
   const [creationKey, setCreationKey] = useState('')
@@ -16,6 +22,8 @@ export function NewResolutionForm({ userName }: { userName: string }) {
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  const [reading, setReading] = useState<TextReading | null>(null)
+  const previewButton = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     void api.config
@@ -25,26 +33,13 @@ export function NewResolutionForm({ userName }: { userName: string }) {
       .catch(() => {})
   }, [])
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const headers = (): Record<string, string> => (restricted ? { authorization: `Bearer ${creationKey}` } : {})
+
+  const create = async (body: { title: string } | { draft: ResolutionDraft }) => {
     setError('')
-    if (mode === 'blank' && !title.trim()) return setError('Give the resolution a title.')
-    if (mode === 'paste' && !text.trim()) return setError('Paste the text of a draft resolution.')
-    if (mode === 'docx' && !file) return setError('Choose the Word (.docx) file of the draft.')
-    if (mode === 'docx' && file && file.size > MAX_IMPORT_BYTES) {
-      return setError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an imported Word file may be.`)
-    }
     setBusy(true)
     try {
-      const headers: Record<string, string> = restricted ? { authorization: `Bearer ${creationKey}` } : {}
-      const optionalTitle = title.trim() ? { title } : {}
-      const response =
-        mode === 'docx' && file
-          ? await api.documents.import.$post({ form: { file, name: userName, ...optionalTitle } }, { headers })
-          : await api.documents.$post(
-              { json: { name: userName, ...(mode === 'blank' ? { title } : { text, ...optionalTitle }) } },
-              { headers },
-            )
+      const response = await api.documents.$post({ json: { name: userName, ...body } }, { headers: headers() })
       if (response.status !== 201) throw new Error(await errorMessage(response))
       const { id, url } = (await response.json()) as { id: string; url: string }
       // The personal link exists only now (the server keeps a hash): hand it to the room to show once.
@@ -55,10 +50,63 @@ export function NewResolutionForm({ userName }: { userName: string }) {
     }
   }
 
+  const preview = async () => {
+    setBusy(true)
+    try {
+      const response =
+        mode === 'docx' && file
+          ? await api.documents.import.preview.$post({ form: { file } }, { headers: headers() })
+          : await api.documents.preview.$post({ json: { text } }, { headers: headers() })
+      if (response.status !== 200) throw new Error(await errorMessage(response))
+      setReading((await response.json()) as TextReading)
+    } catch (caught) {
+      setError(`The ${mode === 'docx' ? 'file' : 'text'} could not be read: ${(caught as Error).message}`)
+    }
+    setBusy(false)
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setError('')
+    if (mode === 'blank') return title.trim() ? void create({ title }) : setError('Give the resolution a title.')
+    if (mode === 'paste' && !text.trim()) return setError('Paste the text of a draft resolution.')
+    if (mode === 'docx' && !file) return setError('Choose the Word (.docx) file of the draft.')
+    if (mode === 'docx' && file && file.size > MAX_IMPORT_BYTES) {
+      return setError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an imported Word file may be.`)
+    }
+    void preview()
+  }
+
+  const createFromPreview = (draft: ResolutionDraft) => {
+    if (!draft.title.trim()) return setError('Type the title of the resolution under “Heading”.')
+    void create({ draft })
+  }
+
+  const backToSource = () => {
+    setReading(null)
+    setError('')
+    // The form stayed in the page, hidden, so its text and chosen file are still there.
+    requestAnimationFrame(() => previewButton.current?.focus())
+  }
+
+  const source = mode === 'docx' ? 'Word file' : 'text'
+
   return (
-    <section aria-labelledby="new-title" className="card">
-      <h2 id="new-title">New resolution</h2>
-      <form onSubmit={submit}>
+    <section aria-labelledby={reading ? 'preview-title' : 'new-title'} className="card">
+      {reading && (
+        <DraftPreview
+          reading={reading}
+          source={source}
+          busy={busy}
+          error={error}
+          onCreate={createFromPreview}
+          onBack={backToSource}
+        />
+      )}
+      <h2 id="new-title" hidden={reading !== null}>
+        New resolution
+      </h2>
+      <form onSubmit={submit} hidden={reading !== null}>
         <fieldset className="segmented">
           <legend>Start from</legend>
           <label>
@@ -73,18 +121,19 @@ export function NewResolutionForm({ userName }: { userName: string }) {
             Word file (.docx)
           </label>
         </fieldset>
-        <label htmlFor="new-title-input">
-          Title{mode === 'paste' && ' (optional: taken from the text)'}
-          {mode === 'docx' && ' (optional: taken from the file)'}
-        </label>
-        <input id="new-title-input" value={title} maxLength={500} onChange={(event) => setTitle(event.target.value)} />
+        {mode === 'blank' && (
+          <>
+            <label htmlFor="new-title-input">Title</label>
+            <input id="new-title-input" value={title} maxLength={500} onChange={(event) => setTitle(event.target.value)} />
+          </>
+        )}
         {mode === 'paste' && (
           <>
             <label htmlFor="new-text">Text of the draft</label>
             <p id="new-text-help" className="help">
               Paste a whole resolution, heading included. Lines before “The General Assembly,” become the heading
               and title; preambular paragraphs, numbered operative paragraphs and (a), (b) sub-paragraphs are
-              recognised.
+              recognised. You see what was found, and correct it, before anything is created.
             </p>
             <textarea
               id="new-text"
@@ -101,8 +150,8 @@ export function NewResolutionForm({ userName }: { userName: string }) {
             <label htmlFor="new-file">Word file of the draft</label>
             <p id="new-file-help" className="help">
               A .docx of at most {MAX_IMPORT_BYTES / 1024 / 1024} MB, heading included, as for pasted text. Paragraphs
-              numbered by Word become operative paragraphs and sub-paragraphs; italics are kept, and footnotes are
-              put in [square brackets] where they are referenced.
+              numbered by Word become operative paragraphs and sub-paragraphs; italics and footnotes are kept. You
+              see what was found, and correct it, before anything is created.
             </p>
             <input
               id="new-file"
@@ -128,10 +177,13 @@ export function NewResolutionForm({ userName }: { userName: string }) {
             />
           </>
         )}
-        <FormError message={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create resolution'}
+        {!reading && <FormError message={error} />}
+        <button type="submit" className="primary" disabled={busy} ref={previewButton}>
+          {mode === 'blank' ? (busy ? 'Creating…' : 'Create resolution') : 'Preview'}
         </button>
+        <p role="status" className="help">
+          {busy && mode !== 'blank' && (mode === 'docx' ? 'Reading the Word file…' : 'Reading the text…')}
+        </p>
       </form>
     </section>
   )

@@ -129,8 +129,7 @@ export async function createFromText(page: Page, text: string): Promise<void> {
   await page.goto('/')
   await page.getByLabel('Pasted text').check()
   await page.getByLabel('Text of the draft').fill(text)
-  await page.getByRole('button', { name: 'Create resolution' }).click()
-  await expect(page).toHaveURL(/\/d\/r-/)
+  await createAfterPreview(page)
 }
 
 /**
@@ -157,4 +156,11 @@ export async function selectWords(page: Page, paragraph: Locator, words: string)
     window.getSelection()!.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset)
   }, words)
   await page.waitForTimeout(100)
+}
+
+/** Pasted text and Word files are previewed before anything is created: preview, create as read, wait for the room. */
+export async function createAfterPreview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Preview' }).click()
+  await page.getByRole('button', { name: 'Create resolution' }).click()
+  await expect(page).toHaveURL(/\/d\/r-/)
 }

@@ -19,22 +19,25 @@ export interface CreatedResolution {
   token: string
 }
 
+/** What a resolution is created from: a title alone (blank), pasted text, or a draft reviewed in the preview. */
+export interface ResolutionSource {
+  title?: string
+  text?: string
+  draft?: ResolutionDraft
+}
+
 /**
- * Creates a resolution, blank or from pasted text, and makes its creator a facilitator. The server
- * writes the initial content as the document's first Yjs update: clients never seed content, so
- * two first visitors cannot both do it.
+ * Creates a resolution, blank, from pasted text or from a reviewed draft, and makes its creator a
+ * facilitator. The server writes the initial content as the document's first Yjs update: clients
+ * never seed content, so two first visitors cannot both do it.
  */
-export function createResolution(
-  store: Store,
-  input: { title?: string; text?: string },
-  now = Date.now(),
-): CreatedResolution {
-  const draft = draftFor(input)
-  if (!draft.title) throw new MissingTitleError('title: required (the pasted text has no title either)')
+export function createResolution(store: Store, source: ResolutionSource, now = Date.now()): CreatedResolution {
+  const draft = draftFor(source)
+  if (!draft.title) throw new MissingTitleError(`title: required (the ${source.draft ? 'draft' : 'pasted text'} has no title either)`)
   return createResolutionFromDraft(store, draft, now)
 }
 
-/** Creates a resolution from an already recognised draft (an imported Word file); it must have a title. */
+/** Creates a resolution from an already recognised draft; it must have a title. */
 export function createResolutionFromDraft(store: Store, draft: ResolutionDraft, now = Date.now()): CreatedResolution {
   if (!draft.title) throw new MissingTitleError('title: required')
   const json = draftToDocJson(draft)
@@ -56,7 +59,7 @@ export function createResolutionFromDraft(store: Store, draft: ResolutionDraft, 
   }
 }
 
-function draftFor({ title, text }: { title?: string; text?: string }): ResolutionDraft {
-  const draft = text?.trim() ? parseResolutionText(text) : blankDraft('')
+function draftFor({ title, text, draft: reviewed }: ResolutionSource): ResolutionDraft {
+  const draft = reviewed ?? (text?.trim() ? parseResolutionText(text) : blankDraft(''))
   return title ? { ...draft, title } : draft
 }

@@ -12,8 +12,9 @@
  * - Italics: each recognised paragraph is found again in the text fed to the recogniser and takes
  *   the italics of those characters, except inside the opening words, which the editor sets in
  *   italics itself (openingWords.ts): only italics a reader could not infer are stored.
- * - Footnotes (the schema has none): the note's text in square brackets where its reference
- *   stands, before the punctuation the reference follows ("Rights [resolution 217 A (III)],").
+ * - Footnotes: Word's footnotes and endnotes become the paragraph's footnotes, each at the offset
+ *   where its reference stands, their text kept out of the text the recogniser reads (square
+ *   brackets in the text would mean, in UN practice, words not yet agreed).
  *
  * mammoth's document model is read through its `transformDocument` hook, which its README calls
  * unstable between versions: mammoth is pinned (1.13.0) and docxImport.test.ts covers every
@@ -23,17 +24,23 @@ import mammoth from 'mammoth'
 import { MAX_PASTED_TEXT } from '../../shared/api/documents'
 import { openingLength } from '../../shared/paragraphs/openingWords'
 import { isEnactingLine, parseResolutionText } from '../../shared/paragraphs/parseResolutionText'
-import type { DraftParagraph, ItalicRange, ResolutionDraft } from '../../shared/paragraphs/types'
+import type { DraftParagraph, Footnote, ItalicRange, ResolutionDraft } from '../../shared/paragraphs/types'
 import { checkDocxArchive, DocxImportError, fileLabel } from './docxArchive'
 import { toLetter, toRoman } from '../../shared/paragraphs/numbering'
 
 export { DocxImportError } from './docxArchive'
 
-/** A line of text with, for each UTF-16 code unit, whether it is set in italics. */
+/**
+ * A line of text with, for each UTF-16 code unit, whether it is set in italics, and the notes
+ * referenced in it (at the offset in `text` where each reference stands).
+ */
 export interface StyledLine {
   text: string
   italic: boolean[]
+  notes: Footnote[]
 }
+
+const emptyLine = (): StyledLine => ({ text: '', italic: [], notes: [] })
 
 /** One Word paragraph: its lines (split at manual line breaks) and its list level if Word numbers it. */
 export interface DocxParagraph {
@@ -63,8 +70,8 @@ interface MammothNotes {
 }
 
 /**
- * The paragraphs of a .docx in reading order (table cells flattened), with italics, footnotes in
- * brackets and list levels. Checks the archive first (DocxImportError for a bad file).
+ * The paragraphs of a .docx in reading order (table cells flattened), with italics, notes and
+ * list levels. Checks the archive first (DocxImportError for a bad file).
  */
 export async function readDocx(bytes: Uint8Array, { fileName }: { fileName?: string } = {}): Promise<DocxParagraph[]> {
   checkDocxArchive(bytes, fileName)
@@ -109,7 +116,7 @@ function readParagraph(paragraph: MammothElement, notes: MammothNotes | null): D
 
 class LineBuilder {
   private lines: StyledLine[] = []
-  private current: StyledLine = { text: '', italic: [] }
+  private current = emptyLine()
 
   add(text: string, italic: boolean): void {
     this.current.text += text
@@ -118,19 +125,11 @@ class LineBuilder {
 
   newLine(): void {
     this.lines.push(this.current)
-    this.current = { text: '', italic: [] }
+    this.current = emptyLine()
   }
 
-  /** " [note]" at the reference, moved before a comma, semicolon, colon or full stop it follows. */
-  addNote(note: StyledLine): void {
-    const line = this.current
-    let end = line.text.length
-    while (end > 0 && /\s/.test(line.text[end - 1])) end -= 1
-    const at = end > 0 && /[,;:.]/.test(line.text[end - 1]) ? end - 1 : line.text.length
-    const text = ` [${note.text}]`
-    const italic = [false, false, ...note.italic, false]
-    line.text = line.text.slice(0, at) + text + line.text.slice(at)
-    line.italic.splice(at, 0, ...italic)
+  addNote(text: string): void {
+    this.current.notes.push({ offset: this.current.text.length, text })
   }
 
   finish(): StyledLine[] {
@@ -152,10 +151,8 @@ function readInline(element: MammothElement, italic: boolean, builder: LineBuild
       return
     case 'noteReference': {
       const note = notes?.resolve(element)
-      if (note) {
-        const text = noteText(note)
-        if (text.text) builder.addNote(text)
-      }
+      const text = note ? noteText(note) : ''
+      if (text) builder.addNote(text)
       return
     }
     case 'run': {
@@ -169,22 +166,31 @@ function readInline(element: MammothElement, italic: boolean, builder: LineBuild
   }
 }
 
-/** A footnote's paragraphs on one line (notes inside notes are left out). */
-function noteText(note: MammothElement): StyledLine {
-  const lines = (note.body ?? []).flatMap((paragraph) =>
-    paragraph.type === 'paragraph' ? readParagraph(paragraph, null).lines : [],
-  )
-  return joinLines(lines.filter((line) => line.text !== ''), ' ')
+/** A footnote's paragraphs as one line of plain text (notes inside notes are left out). */
+function noteText(note: MammothElement): string {
+  return (note.body ?? [])
+    .flatMap((paragraph) => (paragraph.type === 'paragraph' ? readParagraph(paragraph, null).lines : []))
+    .map((line) => line.text)
+    .filter((text) => text !== '')
+    .join(' ')
 }
 
 /**
  * The recogniser's own normalisation of a line (no zero-width characters, runs of white space as
- * one space, trimmed), applied here first so that its output can be found again in this text.
+ * one space, trimmed), applied here first so that its output can be found again in this text. A
+ * note referenced after a space moves back to the word before it.
  */
 function normaliseLine(line: StyledLine): StyledLine {
-  const out: StyledLine = { text: '', italic: [] }
+  const out = emptyLine()
   let space: boolean | null = null // the italic flag of a pending space
+  let note = 0
+  const placeNotes = (upTo: number) => {
+    for (; note < line.notes.length && line.notes[note].offset <= upTo; note += 1) {
+      out.notes.push({ ...line.notes[note], offset: out.text.length })
+    }
+  }
   for (let i = 0; i < line.text.length; i += 1) {
+    placeNotes(i)
     const char = line.text[i]
     if (char === '\u200b' || char === '\ufeff') continue
     if (/\s/.test(char)) {
@@ -199,17 +205,28 @@ function normaliseLine(line: StyledLine): StyledLine {
     out.text += char
     out.italic.push(line.italic[i])
   }
+  placeNotes(Infinity)
   return out
 }
 
+/** `line` with `prefix` (not italic) in front of it. */
+function prefixed(prefix: string, line: StyledLine): StyledLine {
+  return {
+    text: prefix + line.text,
+    italic: [...Array.from(prefix, () => false), ...line.italic],
+    notes: line.notes.map((note) => ({ ...note, offset: note.offset + prefix.length })),
+  }
+}
+
 function joinLines(lines: StyledLine[], separator: string): StyledLine {
-  const text = lines.map((line) => line.text).join(separator)
-  const italic: boolean[] = []
+  const joined = emptyLine()
   lines.forEach((line, i) => {
-    if (i > 0) italic.push(...Array.from(separator, () => false))
-    italic.push(...line.italic)
+    const next = i > 0 ? prefixed(separator, line) : line
+    for (const note of next.notes) joined.notes.push({ ...note, offset: note.offset + joined.text.length })
+    joined.text += next.text
+    for (const italic of next.italic) joined.italic.push(italic)
   })
-  return { text, italic }
+  return joined
 }
 
 // ---- from Word paragraphs to a draft ----
@@ -235,12 +252,11 @@ function withListMarkers(paragraphs: DocxParagraph[]): StyledLine[][] {
     counters[level] += 1
     for (let deeper = level + 1; deeper < counters.length; deeper += 1) counters[deeper] = 0
     const [first, ...rest] = lines
-    const prefix = `${marker} `
-    return [{ text: prefix + first.text, italic: [...Array.from(prefix, () => false), ...first.italic] }, ...rest]
+    return [prefixed(`${marker} `, first), ...rest]
   })
 }
 
-/** The text handed to the recogniser, and the body (after the enacting line) with its italics. */
+/** The text handed to the recogniser, and the body (after the enacting line) with its italics and notes. */
 export function recogniserInput(paragraphs: DocxParagraph[]): { text: string; body: StyledLine } | null {
   const p = paragraphs.findIndex((paragraph) => paragraph.lines.some((line) => isEnactingLine(line.text)))
   if (p < 0) return null
@@ -283,15 +299,26 @@ function beyondOpening(paragraph: DraftParagraph, ranges: ItalicRange[]): Italic
   })
 }
 
-/** Gives each recognised paragraph the italics of its words in the Word file. */
-function withItalics(paragraphs: DraftParagraph[], body: StyledLine): DraftParagraph[] {
+/**
+ * Gives each recognised paragraph the italics and notes of its words in the Word file. A note
+ * referenced at the very end of a paragraph (after its last comma, as the UN prints them) is
+ * that paragraph's: the next one starts after the separating space.
+ */
+function withWordFormatting(paragraphs: DraftParagraph[], body: StyledLine): DraftParagraph[] {
   let cursor = 0
   return paragraphs.map((paragraph) => {
     const at = paragraph.text ? body.text.indexOf(paragraph.text, cursor) : -1
     if (at < 0) return paragraph // not found verbatim (the recogniser dropped a line inside it): plain text
     cursor = at + paragraph.text.length
     const italics = beyondOpening(paragraph, rangesIn(body, at, cursor))
-    return italics.length > 0 ? { ...paragraph, italics } : paragraph
+    const footnotes = body.notes
+      .filter((note) => note.offset >= at && note.offset <= cursor)
+      .map((note) => ({ ...note, offset: note.offset - at }))
+    return {
+      ...paragraph,
+      ...(italics.length > 0 && { italics }),
+      ...(footnotes.length > 0 && { footnotes }),
+    }
   })
 }
 
@@ -325,5 +352,5 @@ export async function draftFromDocx(bytes: Uint8Array, { fileName }: { fileName?
       `No paragraphs were found after “${draft.enacting}” in ${inFile}. Put the preambular and operative paragraphs after that line, save, and import the file again.`,
     )
   }
-  return { ...draft, paragraphs: withItalics(draft.paragraphs, input.body) }
+  return { ...draft, paragraphs: withWordFormatting(draft.paragraphs, input.body) }
 }

@@ -6,7 +6,12 @@ import {
   type DocumentListItem,
   importDocumentForm,
   MAX_IMPORT_BYTES,
+  previewImportForm,
+  previewTextBody,
 } from '../../shared/api/documents'
+import { draftWarnings } from '../../shared/api/draftWarnings'
+import { readPastedText } from '../../shared/paragraphs/parseResolutionText'
+import type { ResolutionDraft, TextReading } from '../../shared/paragraphs/types'
 import { authorize } from '../access/authorize'
 import { credentialsOf, joinInSession } from '../access/credentials'
 import { inviteUrl } from '../access/invites'
@@ -26,6 +31,22 @@ const toListItem = (record: DocumentRecord): DocumentListItem => ({
   opCount: record.opCount,
   updatedAt: new Date(record.updatedAt).toISOString(),
 })
+
+/** Room for the file and the form's few other fields. */
+const limitUpload = bodyLimit({
+  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+  onError: (c) =>
+    c.json({ error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an imported Word file may be.` }, 413),
+})
+
+/** Reads an uploaded .docx on the worker; whatever a file does to the reader is the file's fault: a 4xx, never a 500. */
+async function readWordFile(file: File): Promise<{ draft: ResolutionDraft } | { refusal: DocxImportError }> {
+  try {
+    return { draft: await draftFromDocxInWorker(new Uint8Array(await file.arrayBuffer()), { fileName: file.name }) }
+  } catch (error) {
+    return { refusal: error instanceof DocxImportError ? error : new DocxImportError(unreadable(file.name)) }
+  }
+}
 
 export interface DocumentRoutesDeps {
   store: Store
@@ -54,6 +75,10 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
       const ids = accessList(store, credentialsOf(c)).map((access) => access.documentId)
       return c.json({ documents: store.listDocuments(ids).map(toListItem) })
     })
+    // Previews read exactly as creation would, and create nothing: the person checks the reading first.
+    .post('/preview', mayCreate, validate('json', previewTextBody), (c) =>
+      c.json<TextReading>(readPastedText(c.req.valid('json').text)),
+    )
     .post('/', mayCreate, validate('json', createDocumentBody), (c) => {
       const body = c.req.valid('json')
       let resolution
@@ -66,34 +91,25 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
       return created(c, resolution, body.name)
     })
     // Before '/:id' (which only answers GET anyway), so "import" is never taken for an id.
-    .post(
-      '/import',
-      mayCreate,
-      bodyLimit({
-        maxSize: MAX_IMPORT_BYTES + 64 * 1024, // the file and the form's few other fields
-        onError: (c) =>
-          c.json({ error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most an imported Word file may be.` }, 413),
-      }),
-      validate('form', importDocumentForm),
-      async (c) => {
-        const { file, title, name } = c.req.valid('form')
-        let draft
-        try {
-          draft = await draftFromDocxInWorker(new Uint8Array(await file.arrayBuffer()), { fileName: file.name })
-        } catch (error) {
-          // Whatever a file does to the reader is the file's fault: a 4xx, never a 500.
-          const refusal = error instanceof DocxImportError ? error : new DocxImportError(unreadable(file.name))
-          return c.json({ error: refusal.message }, refusal.status)
-        }
-        if (!title && !draft.title) {
-          return c.json(
-            { error: `title: required (no title was found above “${draft.enacting}” in the file); type one and import again` },
-            400,
-          )
-        }
-        return created(c, createResolutionFromDraft(store, title ? { ...draft, title } : draft), name)
-      },
-    )
+    .post('/import/preview', mayCreate, limitUpload, validate('form', previewImportForm), async (c) => {
+      const read = await readWordFile(c.req.valid('form').file)
+      if ('refusal' in read) return c.json({ error: read.refusal.message }, read.refusal.status)
+      // Word's structure is explicit, so nothing is dropped; the doubts are about the structure found.
+      return c.json<TextReading>({ draft: read.draft, dropped: [], warnings: draftWarnings(read.draft) })
+    })
+    .post('/import', mayCreate, limitUpload, validate('form', importDocumentForm), async (c) => {
+      const { file, title, name } = c.req.valid('form')
+      const read = await readWordFile(file)
+      if ('refusal' in read) return c.json({ error: read.refusal.message }, read.refusal.status)
+      const { draft } = read
+      if (!title && !draft.title) {
+        return c.json(
+          { error: `title: required (no title was found above “${draft.enacting}” in the file); type one and import again` },
+          400,
+        )
+      }
+      return created(c, createResolutionFromDraft(store, title ? { ...draft, title } : draft), name)
+    })
     .get('/:id', authorize(store, 'document.read'), (c) =>
       c.json({ document: toListItem(store.getDocument(c.req.param('id'))!) }),
     )

@@ -10,16 +10,18 @@ const limitJson = bodyLimit({
   onError: (c) => c.json({ error: `The request is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB, the most the API accepts.` }, 413),
 })
 
+const WORD_UPLOAD = /\/documents\/import(?:\/preview)?$/
+
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i
 
 /**
  * What every API request body must look like before any route reads it. A body sent as anything
  * but JSON would be skipped by the JSON validator, and the request would quietly act on defaults
  * (an "accept" whose compromise wording was never read), so it is refused instead. The Word
- * import is the one multipart route and sets its own, larger, limit.
+ * import and its preview are the multipart routes and set their own, larger, limit.
  */
 export const requestBodies: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.endsWith('/documents/import')) return next()
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || WORD_UPLOAD.test(c.req.path)) return next()
   const type = c.req.header('content-type') ?? ''
   const length = Number(c.req.header('content-length') ?? 0)
   const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined

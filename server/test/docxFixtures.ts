@@ -35,7 +35,7 @@ const OPERATIVE: Array<[0 | 1 | 2, string, Run[]]> = [
 /** What zeroDraftDocx reads as, paragraph by paragraph: [kind, level, text, italic words]. */
 export const ZERO_DRAFT_PARAGRAPHS: Array<[kind: 'pp' | 'op', level: number | null, text: string, italics: string[]]> = [
   ['pp', null, 'Recalling its resolution 64/292 of 28 July 2010,', []],
-  ['pp', null, 'Reaffirming the Universal Declaration of Human Rights [Resolution 217 A (III).],', []],
+  ['pp', null, 'Reaffirming the Universal Declaration of Human Rights,', []],
   ['pp', null, 'Deeply concerned that ad hoc arrangements remain insufficient,', ['ad hoc']],
   ['op', 0, 'Calls upon all States:', []],
   ['op', 1, 'To invest in water infrastructure, inter alia in rural areas;', ['inter alia']],
@@ -45,6 +45,9 @@ export const ZERO_DRAFT_PARAGRAPHS: Array<[kind: 'pp' | 'op', level: number | nu
   ['op', 0, 'Requests the Secretary-General to report to it at its eighty-third session;', []],
   ['op', 0, 'Decides to remain seized of the matter.', []],
 ]
+
+/** The zero draft's one footnote, referenced after PP2's closing comma. */
+export const ZERO_DRAFT_FOOTNOTE = 'Resolution 217 A (III).'
 
 export const ZERO_DRAFT_TITLE = 'Safe drinking water and sanitation'
 
@@ -61,7 +64,7 @@ export async function zeroDraftDocx({ numbering = 'typed' }: { numbering?: 'type
       : new Paragraph({ children: [plain(`${marker}\t`), ...runs] }),
   )
   const document = new Document({
-    footnotes: { 1: { children: [new Paragraph('Resolution 217 A (III).')] } },
+    footnotes: { 1: { children: [new Paragraph(ZERO_DRAFT_FOOTNOTE)] } },
     numbering: {
       config: [
         {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { HEADING_FIELDS, type HeadingField, LANGUAGES } from '../paragraphs/types'
+import { HEADING_FIELDS, type HeadingField, LANGUAGES, type ResolutionDraft } from '../paragraphs/types'
 
 /** Longest pasted text accepted when creating a resolution (a long resolution is ~60 KB). */
 export const MAX_PASTED_TEXT = 500_000
@@ -16,9 +16,9 @@ export const MAX_IMPORT_EXPANDED_BYTES = 50 * 1024 * 1024
 export const MAX_IMPORT_XML_BYTES = 8 * 1024 * 1024
 
 /** Most paragraphs a reviewed draft may have (the longest resolutions have a few hundred). */
-export const MAX_DRAFT_PARAGRAPHS = 2000
+const MAX_DRAFT_PARAGRAPHS = 2000
 /** Longest heading line, enacting line or adoption line (a sponsors list of 190 States fits). */
-export const MAX_DRAFT_LINE = 5000
+const MAX_DRAFT_LINE = 5000
 /** Most footnotes or italic ranges in one paragraph. */
 const MAX_MARKS_PER_PARAGRAPH = 500
 
@@ -75,7 +75,7 @@ const headingShape = Object.fromEntries(HEADING_FIELDS.map((field) => [field, li
 >
 
 /** Every character a draft holds, counted against the same limit as pasted text. */
-const draftSize = (draft: { heading: Record<string, string>; title: string; paragraphs: Array<{ text: string; footnotes?: Array<{ text: string }> }> }) =>
+const draftSize = (draft: ResolutionDraft) =>
   Object.values(draft.heading).join('').length +
   draft.title.length +
   draft.paragraphs.reduce((sum, p) => sum + p.text.length + (p.footnotes ?? []).reduce((n, f) => n + f.text.length, 0), 0)
@@ -84,7 +84,7 @@ const draftSize = (draft: { heading: Record<string, string>; title: string; para
  * A ResolutionDraft as the preview shows it, reviewed (and perhaps corrected) by the person
  * creating the resolution. Strict: an unknown key is more likely a typo than something to ignore.
  */
-export const resolutionDraftBody = z
+const resolutionDraftBody = z
   .object({
     heading: z.object(headingShape).strict(),
     title: z.string().trim().max(MAX_TITLE, `at most ${MAX_TITLE} characters`),

@@ -26,9 +26,8 @@ export function draftWarnings(draft: ResolutionDraft): string[] {
     const label = paragraphLabel(numbers[i])
     if (p.kind === 'op') {
       if (numbers[i].level < p.level) {
-        warnings.push(
-          `${label} was read as ${LEVEL_NAMES[p.level]} with no ${LEVEL_NAMES[p.level - 1].replace(/^an? /, '')} above it: it will be ${LEVEL_NAMES[numbers[i].level]}.`,
-        )
+        const parent = LEVEL_NAMES[p.level - 1].replace(/^an? /, '')
+        warnings.push(`${label} was read as ${LEVEL_NAMES[p.level]} with no ${parent} above it: it will be ${LEVEL_NAMES[numbers[i].level]}.`)
       }
       lastOp = label
     } else if (lastOp) {

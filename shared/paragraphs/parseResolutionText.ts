@@ -121,7 +121,6 @@ function classify(blocks: Block[], language: Language, warnings: string[]): Draf
     if (kind === 'op' && seenOp && !marker && ENDS_PP.test(text) && openingKindIn(text, language, openingKind) === 'pp') {
       warnings.push(`The paragraph after OP ${opCount} reads like a preambular paragraph (“${firstWords(text)}”); it was kept as an OP.`)
     }
-    if (kind === 'pp' && seenOp) warnings.push(`A PP after OP ${opCount} (“${firstWords(text)}”) was moved to the preamble.`)
     seenOp ||= kind === 'op'
     if (kind === 'op') opCount += 1
     paragraphs.push(kind === 'pp' ? { kind, text, ...extra } : { kind, level: 0, text, ...extra })
