@@ -15,8 +15,9 @@ import {
   type CompiledProposal,
   type CompiledThread,
 } from '../../shared/amendments/compile'
-import { escapeHtml, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
-import { PARAGRAPH_STATUS_LABELS, PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
+import { escapeHtml, footnoteMarker, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
+import { type NumberedFootnote, PARAGRAPH_STATUS_LABELS, PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
+import { isNote, paragraphPieces } from '../export/textPieces'
 
 export interface CompilationHtmlMeta {
   title: string
@@ -29,6 +30,8 @@ export interface CompilationHtmlMeta {
   comments?: boolean
   /** A file (an export) has no use for the filter form, which submits to the live page. */
   withoutFilterForm?: boolean
+  /** The current text's footnotes by paragraph id: their markers are printed where they stand. */
+  footnotes?: ReadonlyMap<string, readonly NumberedFootnote[]>
 }
 
 export function renderCompilationHtml(c: Compilation, meta: CompilationHtmlMeta): string {
@@ -44,7 +47,7 @@ export function renderCompilationHtml(c: Compilation, meta: CompilationHtmlMeta)
 ${renderHeader(c, meta)}
 ${meta.withoutFilterForm ? '' : renderFilterForm(meta)}
 <main>
-${c.paragraphs.map(renderParagraph).join('\n')}
+${c.paragraphs.map((p) => renderParagraph(p, meta.footnotes?.get(p.id) ?? [])).join('\n')}
 </main>
 </body>
 </html>
@@ -98,15 +101,21 @@ function option(value: string, label: string, selected: boolean): string {
   return `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`
 }
 
-function renderParagraph(p: CompiledParagraph): string {
+function renderParagraph(p: CompiledParagraph, footnotes: readonly NumberedFootnote[]): string {
   const classes = ['paragraph', `kind-${p.kind}`, `depth-${subDepth(p)}`, p.contested ? 'contested' : '']
-  const text = p.orphaned ? `<span class="orphaned">${orphanNotice(p)}</span>` : escapeHtml(p.text)
+  const text = p.orphaned ? `<span class="orphaned">${orphanNotice(p)}</span>` : textWithMarkers(p.text, footnotes)
   return `<section class="${classes.filter(Boolean).join(' ')}" id="${escapeHtml(`p-${p.id}`)}">
 <div class="para-line"><span class="number">${escapeHtml(printedNumber(p))}</span><span class="text">${text}</span> ${statusBadge(p.status)}${p.contested ? ' <span class="contested-flag">Contested</span>' : ''}</div>
 ${p.proposals.map(renderProposal).join('\n')}
 ${renderThreads(p.comments ?? [])}
 ${p.insertions.map(renderInsertion).join('\n')}
 </section>`
+}
+
+function textWithMarkers(text: string, footnotes: readonly NumberedFootnote[]): string {
+  return paragraphPieces({ kind: 'sub', text, footnotes })
+    .map((piece) => (isNote(piece) ? footnoteMarker(piece.note) : escapeHtml(piece.text)))
+    .join('')
 }
 
 function statusBadge(status: ParagraphStatus): string {

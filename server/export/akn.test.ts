@@ -20,10 +20,15 @@ const all = (root: { getElementsByTagName(name: string): ArrayLike<El> }, name: 
 /** The element's own child elements of one name (not those of nested points). */
 const children = (element: El, name: string): El[] => Array.from(element.children).filter((child) => child.localName === name) as El[]
 const numOf = (element: El) => children(element, 'num')[0]?.textContent ?? null
+/** An element's words, without the bodies of its footnotes. */
+function wordsOf(element: El): string {
+  const copy = element.cloneNode(true) as El
+  for (const note of all(copy, 'authorialNote')) note.remove()
+  return copy.textContent!.trim()
+}
 /** The paragraph's own text: in `<content>`, or the list's `<intro>` when it has sub-paragraphs. */
 function textOf(element: El): string {
-  const content = children(element, 'content')[0] ?? children(children(element, 'list')[0]!, 'intro')[0]
-  return content!.textContent!.trim()
+  return wordsOf((children(element, 'content')[0] ?? children(children(element, 'list')[0]!, 'intro')[0])!)
 }
 
 function reading(text: Partial<ResolutionReading>, paragraphs: Parameters<typeof draftToDocJson>[0]['paragraphs']): ResolutionReading {
@@ -91,6 +96,18 @@ describe('Akoma Ntoso export of a 30-paragraph resolution', () => {
     expect(xml).toContain('Protecting human rights defenders &lt;in the digital age&gt;')
   })
 
+  it('puts each footnote inline where its marker stands, as an authorialNote numbered as printed', () => {
+    const notes = all(parse(xml), 'authorialNote')
+    expect(notes.map((n) => [n.getAttribute('marker'), n.getAttribute('placement'), n.getAttribute('eId'), n.textContent!.trim()])).toEqual([
+      ['1', 'bottom', 'fnt_1', 'Resolution 217 A (III).'],
+      ['2', 'bottom', 'fnt_2', 'A/74/159 & <Corr.1>.'],
+      ['3', 'bottom', 'fnt_3', 'See also the report of the High Commissioner.'],
+      ['4', 'bottom', 'fnt_4', 'Including at its seventy-fifth session.'],
+    ])
+    expect(xml).toContain('Human Rights<authorialNote marker="1"')
+    expect(xml).toContain('Secretary-General<authorialNote marker="3"')
+  })
+
   it('has the enacting formula, then every PP as a container with its eId and id', () => {
     const document = parse(xml)
     const preamble = all(document, 'preamble')[0]!
@@ -101,7 +118,7 @@ describe('Akoma Ntoso export of a 30-paragraph resolution', () => {
     const containers = children(preamble, 'container')
     const pps = resolution.paragraphs.filter((p) => p.kind === 'pp')
     expect(pps).toHaveLength(10)
-    expect(containers.map((c) => [c.getAttribute('eId'), c.getAttribute('GUID'), c.textContent!.trim()])).toEqual(
+    expect(containers.map((c) => [c.getAttribute('eId'), c.getAttribute('GUID'), wordsOf(c)])).toEqual(
       pps.map((p, i) => [`preamble__container_${i + 1}`, p.id, p.text]),
     )
     // The opening words are set in italics, as printed; the script is text, not markup.

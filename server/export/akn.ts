@@ -18,8 +18,9 @@
  * carry at all (control characters) are dropped.
  */
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
-import { openingLength } from '../../shared/paragraphs/openingWords'
-import type { Paragraph } from '../../shared/paragraphs/types'
+import type { Language, Paragraph } from '../../shared/paragraphs/types'
+import { masthead } from './masthead'
+import { isNote, paragraphPieces } from './textPieces'
 import { xmlSafe } from './xmlText'
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
@@ -33,7 +34,8 @@ export interface AknMeta {
   generatedAt: string
 }
 
-const DEFAULT_ENACTING = 'The General Assembly,'
+/** ISO 639-2 codes, as FRBRlanguage and the expression's URI name languages. */
+const ISO_639_2: Record<Language, string> = { en: 'eng', fr: 'fra', es: 'spa', ru: 'rus', zh: 'zho', ar: 'ara' }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 
@@ -72,7 +74,7 @@ ${renderMeta(reading, meta, refs)}
 ${renderPreface(reading)}
     <preamble>
       <formula name="enactingFormula">
-        <p>${escapeXml(reading.enacting.trim() || DEFAULT_ENACTING)}</p>
+        <p>${escapeXml(masthead(reading).enacting)}</p>
       </formula>
 ${pps.map((p, i) => renderPp(p, i, guids)).join('\n')}
     </preamble>
@@ -146,7 +148,8 @@ function renderMeta(reading: ResolutionReading, meta: AknMeta, refs: readonly Ak
   const day = meta.generatedAt.slice(0, 10)
   const number = uriComponent(reading.heading.symbol) || uriComponent(meta.documentId) || 'draft'
   const work = `/akn/un/statement/resolution/unga/${day}/${number}`
-  const expression = `${work}/eng@${day}`
+  const language = ISO_639_2[reading.language]
+  const expression = `${work}/${language}@${day}`
   const versionNumber = meta.versionId ? `\n          <FRBRversionNumber value="${escapeXml(meta.versionId)}"/>` : ''
   const symbol = reading.heading.symbol.trim()
   const workNumber = symbol ? `\n          <FRBRnumber value="${escapeXml(symbol)}"/>` : ''
@@ -167,7 +170,7 @@ function renderMeta(reading: ResolutionReading, meta: AknMeta, refs: readonly Ak
           <FRBRuri value="${escapeXml(expression)}"/>
           <FRBRdate date="${escapeXml(day)}" name="version"/>
           <FRBRauthor href="#unga"/>${versionNumber}
-          <FRBRlanguage language="eng"/>
+          <FRBRlanguage language="${language}"/>
         </FRBRExpression>
         <FRBRManifestation>
           <FRBRthis value="${escapeXml(`${expression}/!main.xml`)}"/>
@@ -196,27 +199,43 @@ function renderSponsors(line: string): string {
   return `<docProponent as="#sponsor">${escapeXml(match[1])}</docProponent>${escapeXml(match[2])}`
 }
 
+/**
+ * The heading as masthead.ts prints it: the symbol, the distribution block, then session,
+ * committee, agenda item and title, sponsors, the adoption record, and the title.
+ */
 function renderPreface(reading: ResolutionReading): string {
-  const { symbol, session, agendaItem, sponsors } = reading.heading
+  const head = masthead(reading)
+  const line = (name: string, inner: string) => `<p class="${name}">${inner}</p>`
   const lines = [
-    symbol.trim() ? `<p class="symbol"><docNumber>${escapeXml(symbol.trim())}</docNumber></p>` : '',
-    session.trim() ? `<p class="session"><session>${escapeXml(session.trim())}</session></p>` : '',
-    agendaItem.trim() ? `<p class="agendaItem"><inline name="agendaItem">${escapeXml(agendaItem.trim())}</inline></p>` : '',
-    sponsors.trim() ? `<p class="sponsors">${renderSponsors(sponsors.trim())}</p>` : '',
-    `<p class="title"><docTitle>${escapeXml(reading.title.trim())}</docTitle></p>`,
+    head.symbol ? line('symbol', `<docNumber>${escapeXml(head.symbol)}</docNumber>`) : '',
+    head.organ ? line('organ', `<docAuthority>${escapeXml(head.organ)}</docAuthority>`) : '',
+    ...head.distribution.map((text) => line('distribution', escapeXml(text))),
+    ...head.lines.map((heading) => {
+      if (heading.field === 'session') return line('session', `<session>${escapeXml(heading.text)}</session>`)
+      if (heading.field === 'sponsors') return line('sponsors', renderSponsors(heading.text))
+      return line(heading.field, `<inline name="${heading.field}">${escapeXml(heading.text)}</inline>`)
+    }),
+    line('title', `<docTitle>${escapeXml(head.title)}</docTitle>`),
   ].filter(Boolean)
   return `    <preface>
-${lines.map((line) => `      ${line}`).join('\n')}
+${lines.map((text) => `      ${text}`).join('\n')}
     </preface>`
 }
 
-/** The opening words in italics, as the UN prints them ("*Recalling* its resolution …"). */
+/**
+ * The opening words in italics, as the UN prints them ("*Recalling* its resolution …"), and each
+ * footnote as an `<authorialNote>` where its marker stands.
+ */
 function renderText(p: Paragraph): string {
-  const kind = p.kind === 'pp' ? 'pp' : 'op'
-  // Sub-paragraphs have no opening verb to set in italics.
-  const cut = p.kind === 'sub' ? 0 : openingLength(p.text, kind)
-  if (cut <= 0) return escapeXml(p.text)
-  return `<i>${escapeXml(p.text.slice(0, cut))}</i>${escapeXml(p.text.slice(cut))}`
+  return paragraphPieces(p)
+    .map((piece) => {
+      if (isNote(piece)) {
+        const { number, text } = piece.note
+        return `<authorialNote marker="${number}" placement="bottom" eId="fnt_${number}"><p>${escapeXml(text)}</p></authorialNote>`
+      }
+      return piece.italics ? `<i>${escapeXml(piece.text)}</i>` : escapeXml(piece.text)
+    })
+    .join('')
 }
 
 function renderPp(p: Paragraph, index: number, guids: ReadonlyMap<string, string>): string {

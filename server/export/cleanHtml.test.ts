@@ -1,9 +1,9 @@
 import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
-import { PRINT_BUTTON_LABEL, renderCleanHtml, unDate, withPrintButton } from './cleanHtml'
-import { thirtyParagraphReading } from './exportFixtures'
+import { PRINT_BUTTON_LABEL, renderCleanHtml, withPrintButton } from './cleanHtml'
+import { adoptedReading, arabicReading, thirtyParagraphReading } from './exportFixtures'
 
-const META = { documentId: 'r-clean', versionId: 'v-1', versionLabel: 'Rev.1 <final>', generatedAt: '2019-11-05T09:30:00.000Z' }
+const META = { documentId: 'r-clean', versionId: 'v-1', versionLabel: 'Rev.1 <final>' }
 
 const parse = (html: string) => new new Window().DOMParser().parseFromString(html, 'text/html')
 
@@ -26,7 +26,8 @@ describe('the clean text as a printable page', () => {
 
   it('prints PPs unnumbered with italic openings, OPs as "1." with italic verbs, sub-paragraphs indented', () => {
     const pps = Array.from(page.querySelectorAll('main .kind-pp'))
-    expect(pps.map((p) => p.textContent)).toEqual(resolution.paragraphs.filter((p) => p.kind === 'pp').map((p) => p.text))
+    const words = (p: (typeof pps)[number]) => Array.from(p.childNodes).filter((n) => n.nodeName !== 'SUP').map((n) => n.textContent).join('')
+    expect(pps.map(words)).toEqual(resolution.paragraphs.filter((p) => p.kind === 'pp').map((p) => p.text))
     expect(pps.map((p) => p.querySelector('i')?.textContent)).toEqual([
       'Recalling', 'Reaffirming also', 'Deeply concerned', 'Mindful', 'Bearing in mind',
       'Noting with appreciation', 'Recognizing', 'Taking note', 'Expressing its deep concern', 'Welcoming',
@@ -53,7 +54,7 @@ describe('the clean text as a printable page', () => {
     expect(html).toContain('Rev.1 &lt;final&gt;')
     const hostile = renderCleanHtml(
       { ...resolution, title: '</title><script>x()</script>', enacting: '<img src=x onerror=alert(1)>,' },
-      { documentId: '"><script>', generatedAt: META.generatedAt },
+      { documentId: '"><script>' },
     )
     const hostilePage = parse(hostile)
     expect(hostilePage.querySelectorAll('script, img')).toHaveLength(0)
@@ -77,7 +78,40 @@ describe('the clean text as a printable page', () => {
     expect(printable.querySelector('title')!.textContent).toBe('A-C.3-74-L.31-Rev.1')
   })
 
-  it('dates the document as the UN does', () => {
-    expect(unDate('2024-02-29T23:59:59.000Z')).toBe('29 February 2024')
+  it('raises each footnote number where its marker stands and prints the notes after the text', () => {
+    expect(texts('main .footnote-ref')).toEqual(['1', '2', '3', '4'])
+    expect(page.querySelector('#p-p-1')!.innerHTML).toMatch(/Human Rights<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1<\/a><\/sup>,$/)
+    expect(texts('.footnotes li')).toEqual([
+      'Resolution 217 A (III).',
+      'A/74/159 & <Corr.1>.',
+      'See also the report of the High Commissioner.',
+      'Including at its seventy-fifth session.',
+    ])
+  })
+
+  it('prints an adopted text with its number, adoption record and meeting line, and no date it does not have', () => {
+    const adopted = parse(renderCleanHtml(adoptedReading(), { documentId: 'r-res' }))
+    const all = (selector: string) => Array.from(adopted.querySelectorAll(selector)).map((e) => e.textContent!.trim())
+    expect(all('.distribution p')).toEqual([])
+    expect(adopted.body.textContent).not.toMatch(/Distr\.|Original:|20\d\d-\d\d/)
+    expect(all('.adopted-by')).toEqual(['Resolution adopted by the General Assembly on 18 December 2019'])
+    expect(all('.report')).toEqual(['[on the report of the Third Committee (A/74/399/Add.2)]'])
+    expect(all('h1')).toEqual(['74/146. Protecting human rights defenders <in the digital age>'])
+    expect(all('main > *').at(-1)).toBe('50th plenary meeting, 18 December 2019')
+  })
+
+  it('prints no "Original:" for a draft that does not say its original language', () => {
+    const reading = thirtyParagraphReading()
+    const draft = parse(renderCleanHtml({ ...reading, heading: { ...reading.heading, originalLanguage: '', date: '' } }, { documentId: 'r-d' }))
+    expect(Array.from(draft.querySelectorAll('.distribution p')).map((e) => e.textContent)).toEqual(['Distr.: Limited'])
+    expect(draft.body.textContent).not.toContain('Original')
+  })
+
+  it('sets an Arabic text right to left, with its masthead in Arabic', () => {
+    const arabic = parse(renderCleanHtml(arabicReading(), { documentId: 'r-ar' }))
+    expect(arabic.documentElement.getAttribute('dir')).toBe('rtl')
+    expect(arabic.documentElement.getAttribute('lang')).toBe('ar')
+    expect(arabic.querySelector('.organisation')!.textContent).toBe('الأمم المتحدة')
+    expect(arabic.querySelector('.organ')!.textContent).toBe('مجلس حقوق الإنسان')
   })
 })

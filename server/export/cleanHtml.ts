@@ -1,15 +1,17 @@
 /**
- * The clean text as a standalone, printable A4 page laid out as the UN lays out a draft
- * resolution: the masthead with the symbol and the distribution block, session, agenda item and
- * sponsors line, the title, "*The General Assembly*,", the preambular paragraphs unnumbered (as
- * printed) with their opening words in italics, the operative paragraphs numbered "1." with their
- * verbs in italics, and sub-paragraphs indented under them. The browser prints it, or saves it as
+ * The clean text as a standalone, printable A4 page laid out as the UN prints a resolution: the
+ * masthead and heading lines of masthead.ts (only those the text has), the title, "*The General
+ * Assembly*,", the preambular paragraphs unnumbered (as printed) with their opening words in
+ * italics, the operative paragraphs numbered "1." with their verbs in italics, sub-paragraphs
+ * indented under them, the adoption line, and the footnotes after the text, their markers raised
+ * where they stand. An Arabic text is a right-to-left page. The browser prints it, or saves it as
  * PDF; every piece of text that came from a user is escaped.
  */
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
-import { openingLength } from '../../shared/paragraphs/openingWords'
-import type { Paragraph } from '../../shared/paragraphs/types'
-import { escapeHtml, PRINT_STYLE, printedNumber, subDepth } from '../print/printPage'
+import type { NumberedFootnote, Paragraph } from '../../shared/paragraphs/types'
+import { escapeHtml, footnoteMarker, PRINT_STYLE, printedNumber, subDepth } from '../print/printPage'
+import { masthead, type Masthead } from './masthead'
+import { isNote, paragraphPieces } from './textPieces'
 
 export interface CleanHtmlMeta {
   documentId: string
@@ -17,79 +19,79 @@ export interface CleanHtmlMeta {
   versionId?: string
   /** The version's name ("Rev.1"), printed in the distribution block. */
   versionLabel?: string
-  /** ISO 8601 date-time; its date is the document's date. */
-  generatedAt: string
-}
-
-const DEFAULT_ENACTING = 'The General Assembly,'
-
-/** "2019-11-05T…" → "5 November 2019", as UN documents date themselves. */
-export function unDate(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
 }
 
 export function renderCleanHtml(reading: ResolutionReading, meta: CleanHtmlMeta): string {
-  const { heading } = reading
-  const symbol = heading.symbol.trim()
-  const title = reading.title.trim()
+  const head = masthead(reading)
+  const notes = reading.paragraphs.flatMap((p) => p.footnotes ?? [])
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${head.language}" dir="${head.direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml([symbol, title].filter(Boolean).join(' — ') || 'Draft resolution')}</title>
+<title>${escapeHtml([head.symbol, head.title].filter(Boolean).join(' — ') || 'Draft resolution')}</title>
 <style>${STYLE}</style>
 </head>
 <body data-document="${escapeHtml(meta.documentId)}"${meta.versionId ? ` data-version="${escapeHtml(meta.versionId)}"` : ''}>
-<header class="masthead">
-<div class="masthead-row"><p class="organisation">United Nations</p><p class="symbol">${escapeHtml(symbol)}</p></div>
-<div class="masthead-row"><p class="organ">General Assembly</p><div class="distribution">
-<p>Distr.: Limited</p>
-<p class="date">${escapeHtml(unDate(meta.generatedAt))}</p>
-<p>Original: English</p>${meta.versionLabel ? `\n<p class="version">${escapeHtml(meta.versionLabel)}</p>` : ''}
-</div></div>
-</header>
-<div class="heading">
-${line('session', heading.session)}${line('agenda-item', heading.agendaItem)}${line('sponsors', heading.sponsors)}</div>
+${renderMasthead(head, meta.versionLabel)}
 <main>
-<h1>${escapeHtml(title)}</h1>
-<p class="enacting">${enactingLine(reading.enacting)}</p>
+<h1>${escapeHtml(head.title)}</h1>
+<p class="enacting">${enactingLine(head.enacting)}</p>
 ${reading.paragraphs.map(renderParagraph).join('\n')}
-</main>
-</body>
+${head.adoption ? `<p class="adoption">${escapeHtml(head.adoption)}</p>\n` : ''}</main>
+${notes.length ? renderFootnotes(notes) : ''}</body>
 </html>
 `
 }
 
-const line = (name: string, text: string): string => (text.trim() ? `<p class="${name}">${escapeHtml(text.trim())}</p>\n` : '')
+function renderMasthead(head: Masthead, versionLabel: string | undefined): string {
+  const distribution = [...head.distribution.map((text) => `<p>${escapeHtml(text)}</p>`), ...(versionLabel ? [`<p class="version">${escapeHtml(versionLabel)}</p>`] : [])]
+  return `<header class="masthead">
+<div class="masthead-row"><p class="organisation">${escapeHtml(head.unitedNations)}</p><p class="symbol">${escapeHtml(head.symbol)}</p></div>
+<div class="masthead-row"><p class="organ">${escapeHtml(head.organ)}</p>${distribution.length ? `<div class="distribution">\n${distribution.join('\n')}\n</div>` : ''}</div>
+</header>
+<div class="heading">
+${head.lines.map((line) => `<p class="${kebab(line.field)}">${escapeHtml(line.text)}</p>\n`).join('')}</div>`
+}
+
+const kebab = (field: string): string => field.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)
 
 /** "*The General Assembly*,": the organ in italics, its comma upright. */
 function enactingLine(enacting: string): string {
-  const text = enacting.trim() || DEFAULT_ENACTING
-  const match = /^(.*?)([,:;.]?)$/s.exec(text)!
+  const match = /^(.*?)([,:;，،.]?)$/s.exec(enacting)!
   return `<i>${escapeHtml(match[1])}</i>${escapeHtml(match[2])}`
 }
 
-/** The opening words in italics; sub-paragraphs have none. */
-function italicOpening(p: Paragraph): string {
-  const cut = p.kind === 'sub' ? 0 : openingLength(p.text, p.kind)
-  if (cut <= 0) return escapeHtml(p.text)
-  return `<i>${escapeHtml(p.text.slice(0, cut))}</i>${escapeHtml(p.text.slice(cut))}`
+/** The opening words in italics, a raised number linking to each footnote. */
+function paragraphText(p: Paragraph): string {
+  return paragraphPieces(p)
+    .map((piece) => {
+      if (isNote(piece)) return footnoteMarker(piece.note)
+      return piece.italics ? `<i>${escapeHtml(piece.text)}</i>` : escapeHtml(piece.text)
+    })
+    .join('')
+}
+
+function renderFootnotes(notes: readonly NumberedFootnote[]): string {
+  return `<section class="footnotes">
+<ol>
+${notes.map((note) => `<li id="fn-${note.number}" value="${note.number}">${escapeHtml(note.text)}</li>`).join('\n')}
+</ol>
+</section>
+`
 }
 
 function renderParagraph(p: Paragraph): string {
   const id = escapeHtml(`p-${p.id}`)
   // Preambular paragraphs are not numbered in print; their first line is indented.
-  if (p.kind === 'pp') return `<p class="paragraph kind-pp" id="${id}">${italicOpening(p)}</p>`
+  if (p.kind === 'pp') return `<p class="paragraph kind-pp" id="${id}">${paragraphText(p)}</p>`
   // An operative paragraph's number stands at that indent, and its text runs on under it.
   if (p.kind === 'op') {
     const number = printedNumber(p)
-    return `<p class="paragraph kind-op" id="${id}">${number ? `<span class="number">${escapeHtml(number)}</span>` : ''}<span class="text">${italicOpening(p)}</span></p>`
+    return `<p class="paragraph kind-op" id="${id}">${number ? `<span class="number">${escapeHtml(number)}</span>` : ''}<span class="text">${paragraphText(p)}</span></p>`
   }
   // A sub-paragraph hangs its "(a)" in front of its text.
-  return `<div class="paragraph kind-sub depth-${subDepth(p)}" id="${id}"><div class="para-line"><span class="number">${escapeHtml(printedNumber(p))}</span><span class="text">${italicOpening(p)}</span></div></div>`
+  return `<div class="paragraph kind-sub depth-${subDepth(p)}" id="${id}"><div class="para-line"><span class="number">${escapeHtml(printedNumber(p))}</span><span class="text">${paragraphText(p)}</span></div></div>`
 }
 
 const STYLE = `${PRINT_STYLE}
@@ -104,13 +106,19 @@ const STYLE = `${PRINT_STYLE}
 .masthead .symbol { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 14pt; }
 .distribution { font-size: 10pt; min-width: 11em; }
 .heading p { margin: 0; }
-.sponsors { margin-top: 0.8em !important; font-weight: bold; }
-h1 { font-size: 12pt; margin: 1.2em 0 1em 2.5em; }
-.enacting { margin: 0 0 1em 2.5em; }
-p.paragraph.kind-pp, p.paragraph.kind-op { text-indent: 2.5em; text-align: justify; margin: 0 0 0.8em 2.5em; }
+.agenda-title, .sponsors, .adopted-by { font-weight: bold; }
+.sponsors, .adopted-by { margin-top: 0.8em !important; }
+.adoption { text-align: end; margin-top: 2em; }
+.footnotes { margin-top: 2em; font-size: 10pt; }
+.footnotes::before { content: ''; display: block; width: 30%; border-top: 1px solid #000; margin-bottom: 0.3em; }
+.footnotes ol { margin: 0; padding-inline-start: 1.5em; }
+[dir="rtl"] .masthead-row, [dir="rtl"] .para-line { flex-direction: row; }
+h1 { font-size: 12pt; margin-block: 1.2em 1em; margin-inline-start: 2.5em; }
+.enacting { margin-block: 0 1em; margin-inline-start: 2.5em; }
+p.paragraph.kind-pp, p.paragraph.kind-op { text-indent: 2.5em; text-align: justify; margin-block: 0 0.8em; margin-inline: 2.5em 0; }
 p.paragraph.kind-op .number { display: inline-block; min-width: 2.5em; text-indent: 0; }
-.paragraph.kind-sub { margin: 0 0 0.8em 7.5em; }
-.paragraph.kind-sub.depth-2 { margin-left: 10em; }
+.paragraph.kind-sub { margin-block: 0 0.8em; margin-inline: 7.5em 0; }
+.paragraph.kind-sub.depth-2 { margin-inline-start: 10em; }
 .paragraph.kind-sub .para-line { gap: 0; }
 .paragraph.kind-sub .number { min-width: 2.5em; }
 `

@@ -7,6 +7,7 @@ import { parseResolutionText } from '../../shared/paragraphs/parseResolutionText
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { compareVersions } from '../../shared/versions/compareVersions'
 import { cleanDocx, compilationDocx, redlineDocx } from './docx'
+import { adoptedReading, arabicReading, thirtyParagraphReading } from './exportFixtures'
 import {
   acceptedLinesFromXml,
   documentXml,
@@ -26,7 +27,6 @@ import {
 } from './docxTestKit'
 import { emptyHeading } from '../../shared/paragraphs/types'
 
-const GENERATED = '2024-11-12T09:30:00Z'
 const CLOSING_RULE = '__________'
 
 /** What mammoth should give for a paragraph: number and tab, then the italic opening, then the rest. */
@@ -58,7 +58,7 @@ describe('cleanDocx', () => {
   })
 
   it('reads back, paragraph by paragraph and in order: OPs "1.", sub-paragraphs "(a)"/"(i)", PPs unnumbered, openings in italics', async () => {
-    const html = await htmlParagraphs(await cleanDocx(reading, { generatedAt: GENERATED }))
+    const html = await htmlParagraphs(await cleanDocx(reading))
     const body = bodyAfter(html, html.indexOf('<em>The General Assembly,</em>'))
     expect(body).toEqual(specs.map((spec, i) => expectedHtml(spec, reading.paragraphs[i])))
     // Spot checks that do not go through the helper that built the expectation.
@@ -70,24 +70,22 @@ describe('cleanDocx', () => {
     expect(body.some((line) => line.startsWith('PP'))).toBe(false)
   })
 
-  it('opens with the UN heading: symbol, organ, distribution block, session, agenda item, sponsors in italics, title in bold', async () => {
-    const html = await htmlParagraphs(await cleanDocx(reading, { generatedAt: GENERATED }))
-    expect(html.slice(0, 10)).toEqual([
+  it('opens with the UN heading: symbol, organ, session, agenda item, sponsors and title in bold, and no distribution block the text lacks', async () => {
+    const html = await htmlParagraphs(await cleanDocx(reading))
+    expect(html.slice(0, 8)).toEqual([
       '<strong>A/C.3/74/L.31</strong>',
+      '<strong>United Nations</strong>',
       '<strong>General Assembly</strong>',
-      'Distr.: Limited',
-      '12 November 2024',
-      'Original: English',
       'Seventy-fourth session',
       'Agenda item 70 (b)',
-      '<em>Austria, Brazil, Chile and Mexico: draft resolution</em>',
+      '<strong>Austria, Brazil, Chile and Mexico: draft resolution</strong>',
       '<strong>The safety of journalists and the issue of impunity</strong>',
       '<em>The General Assembly,</em>',
     ])
   })
 
   it('sets Times New Roman 12 pt, the symbol right-aligned in bold, and a page number field in the footer', async () => {
-    const buffer = await cleanDocx(reading, { generatedAt: GENERATED })
+    const buffer = await cleanDocx(reading)
     const files = unzipSync(new Uint8Array(buffer))
     const styles = strFromU8(files['word/styles.xml'])
     expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"/)
@@ -101,9 +99,9 @@ describe('cleanDocx', () => {
   })
 
   it('is read back by the paste recogniser (the import\'s) as the same heading, title and paragraphs', async () => {
-    const lines = await rawLines(await cleanDocx(reading, { generatedAt: GENERATED }))
+    const lines = await rawLines(await cleanDocx(reading))
     const draft = parseResolutionText(lines.join('\n\n'))
-    expect(draft.heading).toEqual({
+    expect(draft.heading).toMatchObject({
       symbol: 'A/C.3/74/L.31',
       session: 'Seventy-fourth session',
       agendaItem: 'Agenda item 70 (b)',
@@ -116,18 +114,56 @@ describe('cleanDocx', () => {
     )
   })
 
-  it('leaves a lone OP unnumbered, says "Distr.: General" for a non-L symbol, and keeps &, < and quotes intact', async () => {
+  it('leaves a lone OP unnumbered, invents no distribution block, and keeps &, < and quotes intact', async () => {
     const specsOne: Spec[] = [
       { id: 'a', kind: 'pp', opening: 'Recalling', rest: ' the "Rio" & <Paris> declarations,' },
       { id: 'b', kind: 'op', opening: 'Decides', rest: ' to remain seized of the matter.' },
     ]
     const one = { ...readingOf(specsOne), heading: { ...emptyHeading(), symbol: 'A/RES/74/157', session: '', agendaItem: '', sponsors: '' } }
-    const lines = await rawLines(await cleanDocx(one, { generatedAt: GENERATED }))
-    expect(lines).toContain('Distr.: General')
+    const lines = await rawLines(await cleanDocx(one))
+    expect(lines.filter((line) => /Distr\.|Original:/.test(line))).toEqual([])
     expect(bodyAfter(lines, lines.indexOf('The General Assembly,'))).toEqual([
       'Recalling the "Rio" & <Paris> declarations,',
       'Decides to remain seized of the matter.',
     ])
+  })
+})
+
+describe('cleanDocx of a text with footnotes, an adoption record or in Arabic', () => {
+  const part = (buffer: Buffer, name: string) => strFromU8(unzipSync(new Uint8Array(buffer))[name]!)
+
+  it('makes each footnote a Word footnote referenced where its marker stands', async () => {
+    const buffer = await cleanDocx(thirtyParagraphReading())
+    const body = part(buffer, 'word/document.xml')
+    const notes = part(buffer, 'word/footnotes.xml')
+    expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(4)
+    // After "Human Rights", before the comma, as the fixture places it.
+    expect(body).toMatch(/Human Rights<\/w:t><\/w:r><w:r>(?:(?!<w:t).)*<w:footnoteReference w:id="(\d+)"\/><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:t[^>]*>,<\/w:t>/s)
+    for (const text of ['Resolution 217 A (III).', 'A/74/159 &amp; &lt;Corr.1&gt;.', 'See also the report of the High Commissioner.', 'Including at its seventy-fifth session.']) {
+      expect(notes).toContain(text)
+    }
+    const html = await htmlParagraphs(buffer)
+    expect(html.slice(0, 12)).toContain('Distr.: Limited')
+    expect(html.slice(0, 12)).toContain('5 November 2019')
+  })
+
+  it('prints the adoption record, the resolution number and the meeting line, and no distribution block', async () => {
+    const lines = await rawLines(await cleanDocx(adoptedReading()))
+    expect(lines).toContain('Resolution adopted by the General Assembly on 18 December 2019')
+    expect(lines).toContain('74/146. Protecting human rights defenders <in the digital age>')
+    expect(lines.indexOf('50th plenary meeting, 18 December 2019')).toBeGreaterThan(lines.indexOf('Decides to remain seized of the matter.'))
+    expect(lines.filter((line) => /Distr\.|Original:/.test(line))).toEqual([])
+  })
+
+  it('sets an Arabic text right to left: bidirectional paragraphs, right-to-left runs', async () => {
+    const body = part(await cleanDocx(arabicReading()), 'word/document.xml')
+    const paragraphs = paragraphXml(body).filter((p) => /[\u0600-\u06FF]/.test(p))
+    expect(paragraphs.length).toBeGreaterThan(5)
+    for (const p of paragraphs) {
+      expect(p).toContain('<w:bidi/>')
+      expect(p).toMatch(/<w:rtl\/>/)
+    }
+    expect(body).toContain('الأمم المتحدة')
   })
 })
 

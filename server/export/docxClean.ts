@@ -2,8 +2,8 @@
  * The clean text as a Word document, laid out the way the UN lays out a draft resolution:
  *
  *                                                                  A/C.3/74/L.31   (bold, right)
- *   General Assembly                                                               (bold)
- *                                                  Distr.: Limited
+ *   United Nations                                                                 (bold)
+ *   General Assembly                               Distr.: Limited                 (bold)
  *                                                  12 November 2024
  *                                                  Original: English
  *   Seventy-fourth session
@@ -18,111 +18,88 @@
  *                 (a)   to protect …;                       sub-paragraphs hang their "(a)"
  *                                 __________
  *
+ * Which heading lines are printed, and how, is masthead.ts's model: only the lines the text has.
+ * Footnotes are Word footnotes, their references where the markers stand. An Arabic text's
+ * paragraphs are right-to-left (w:bidi) and its runs too (w:rtl).
+ *
  * Times New Roman 12 pt on A4, page numbers in the footer, the symbol at the top of every later
  * page. Numbers are literal text, so reading the file back gives "1." and "(a)" again.
  */
-import { Paragraph, TextRun } from 'docx'
+import { AlignmentType, FootnoteReferenceRun, type IParagraphOptions, type IRunOptions, Paragraph, type ParagraphChild, TextRun } from 'docx'
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
 import type { Paragraph as ResolutionParagraph } from '../../shared/paragraphs/types'
-import {
-  BODY_INDENT,
-  bodyLayout,
-  cleanNumber,
-  closingRule,
-  numberRuns,
-  openingRuns,
-  packDocument,
-  symbolLine,
-  unDate,
-} from './docxShared'
+import { cleanNumber } from '../print/printPage'
+import { BODY_INDENT } from './bodyIndents'
+import { bodyLayout, closingRule, numberRuns, packDocument, symbolLine } from './docxShared'
+import { masthead, type Masthead } from './masthead'
+import { isNote, paragraphPieces } from './textPieces'
 
-export interface CleanDocxMeta {
-  /** When the text was taken (ISO); dates the distribution block. */
-  generatedAt: string
-}
-
-const DEFAULT_ENACTING = 'The General Assembly,'
 /** Where the distribution block starts: about two thirds across the page. */
 const DISTRIBUTION_INDENT = 5670
 
-export async function cleanDocx(reading: ResolutionReading, meta: CleanDocxMeta): Promise<Buffer> {
-  const enacting = reading.enacting.trim() || DEFAULT_ENACTING
-  const { symbol } = reading.heading
+/** How paragraphs and runs are set for the text's direction. */
+interface Direction {
+  paragraph: Pick<IParagraphOptions, 'bidirectional'>
+  run: IRunOptions
+}
+
+export async function cleanDocx(reading: ResolutionReading): Promise<Buffer> {
+  const head = masthead(reading)
+  const rtl = head.direction === 'rtl'
+  const direction: Direction = { paragraph: rtl ? { bidirectional: true } : {}, run: rtl ? { rightToLeft: true } : {} }
+  const { symbol } = head
   return packDocument({
     title: reading.title || symbol || 'Draft resolution',
     symbol,
     description: [symbol, 'clean text'].filter(Boolean).join(' — '),
     children: [
-      ...headingBlock(reading, enacting, meta),
-      ...titleBlock(reading.title, enacting),
-      ...reading.paragraphs.map(bodyParagraph),
+      ...headingBlock(head, direction),
+      ...titleBlock(head, direction),
+      ...reading.paragraphs.map((p) => bodyParagraph(p, direction)),
+      ...(head.adoption ? [line(head.adoption, direction, { alignment: AlignmentType.END, spacing: { before: 360 } })] : []),
       closingRule(),
     ],
   })
 }
 
-/** Symbol, organ, distribution block, session, agenda item and sponsors. */
-function headingBlock(reading: ResolutionReading, enacting: string, meta: CleanDocxMeta): Paragraph[] {
-  const { symbol, session, agendaItem, sponsors } = reading.heading
-  const organ = organName(enacting)
+function line(text: string, direction: Direction, options: Partial<IParagraphOptions> = {}, run: IRunOptions = {}): Paragraph {
+  return new Paragraph({ ...direction.paragraph, ...options, children: [new TextRun({ ...direction.run, ...run, text })] })
+}
+
+/** United Nations, the symbol, the organ, the distribution block as far as the text has one, then the heading lines. */
+function headingBlock(head: Masthead, direction: Direction): Paragraph[] {
   const lines: Paragraph[] = []
-  if (symbol) lines.push(symbolLine(symbol))
-  if (organ) {
-    lines.push(new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: organ, bold: true, size: 32 })] }))
-  }
-  const distribution = [`Distr.: ${isLimited(symbol) ? 'Limited' : 'General'}`, unDate(meta.generatedAt), 'Original: English']
-  distribution.forEach((text, i) => {
-    lines.push(
-      new Paragraph({
-        indent: { left: DISTRIBUTION_INDENT },
-        spacing: { before: i === 2 ? 240 : 0, after: i === 2 ? 360 : 0 },
-        children: [new TextRun(text)],
-      }),
-    )
+  if (head.symbol) lines.push(symbolLine(head.symbol))
+  lines.push(line(head.unitedNations, direction, {}, { bold: true }))
+  if (head.organ) lines.push(line(head.organ, direction, { spacing: { after: 240 } }, { bold: true, size: 32 }))
+  head.distribution.forEach((text, i) => {
+    const last = i === head.distribution.length - 1
+    lines.push(line(text, direction, { indent: { start: DISTRIBUTION_INDENT }, spacing: { after: last ? 360 : 0 } }))
   })
-  if (session) lines.push(new Paragraph({ children: [new TextRun(session)] }))
-  if (agendaItem) lines.push(new Paragraph({ children: [new TextRun(agendaItemLine(agendaItem))] }))
-  if (sponsors) {
-    lines.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: sponsors, italics: true })] }))
+  for (const heading of head.lines) {
+    const spaced = heading.field === 'sponsors' || heading.field === 'adoptedBy'
+    lines.push(line(heading.text, direction, spaced ? { spacing: { before: 240 } } : {}, { bold: heading.bold }))
   }
   return lines
 }
 
-function titleBlock(title: string, enacting: string): Paragraph[] {
+function titleBlock(head: Masthead, direction: Direction): Paragraph[] {
   return [
-    new Paragraph({
-      indent: { left: BODY_INDENT, right: BODY_INDENT },
-      spacing: { before: 360, after: 240 },
-      keepNext: true,
-      children: [new TextRun({ text: title, bold: true })],
-    }),
-    new Paragraph({
-      indent: { left: BODY_INDENT, firstLine: 567 },
-      spacing: { after: 120 },
-      keepNext: true,
-      children: [new TextRun({ text: enacting, italics: true })],
-    }),
+    line(head.title, direction, { indent: { start: BODY_INDENT, end: BODY_INDENT }, spacing: { before: 360, after: 240 }, keepNext: true }, { bold: true }),
+    line(head.enacting, direction, { indent: { start: BODY_INDENT, firstLine: 567 }, spacing: { after: 120 }, keepNext: true }, { italics: true }),
   ]
 }
 
-function bodyParagraph(p: ResolutionParagraph): Paragraph {
+/** The number, the text with its italic opening, and a Word footnote where each marker stands. */
+function bodyParagraph(p: ResolutionParagraph, direction: Direction): Paragraph {
+  const children: ParagraphChild[] = paragraphPieces(p).map((piece) =>
+    isNote(piece)
+      ? new FootnoteReferenceRun({ children: [new Paragraph({ ...direction.paragraph, children: [new TextRun({ ...direction.run, text: piece.note.text })] })] })
+      : new TextRun({ ...direction.run, text: piece.text, italics: piece.italics }),
+  )
   return new Paragraph({
     ...bodyLayout(p),
-    children: [...numberRuns(cleanNumber(p)), ...openingRuns(p)],
+    ...direction.paragraph,
+    children: [...numberRuns(cleanNumber(p), direction.run), ...children],
   })
-}
-
-/** "The General Assembly," → "General Assembly"; "" when the line does not name an organ that way. */
-function organName(enacting: string): string {
-  return /^The (.+?),?$/.exec(enacting.trim())?.[1]?.trim() ?? ''
-}
-
-/** L-documents (drafts) are of limited distribution; everything else general. */
-function isLimited(symbol: string): boolean {
-  return /\/L\.\d/.test(symbol)
-}
-
-/** "70 (b)" → "Agenda item 70 (b)"; a line that already says so is kept as it is. */
-function agendaItemLine(agendaItem: string): string {
-  return /^agenda items?\b/i.test(agendaItem.trim()) ? agendaItem : `Agenda item ${agendaItem}`
 }

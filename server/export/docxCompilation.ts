@@ -34,9 +34,7 @@ import type { DiffSegment } from '../../shared/diff/wordDiff'
 import { PARAGRAPH_STATUS_LABELS } from '../../shared/paragraphs/types'
 import { printedNumber } from '../print/printPage'
 import {
-  BODY_INDENT,
   bodyLayout,
-  italicLength,
   joinNames,
   lineRuns,
   numberRuns,
@@ -47,6 +45,8 @@ import {
   symbolLine,
   unDateTime,
 } from './docxShared'
+import { BODY_INDENT } from './bodyIndents'
+import { italicLength } from './textPieces'
 
 export interface CompilationDocxMeta {
   title: string

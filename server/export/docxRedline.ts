@@ -20,9 +20,7 @@ import type { DiffSegment } from '../../shared/diff/wordDiff'
 import type { ParagraphChange, ParagraphSide, VersionRedline } from '../../shared/versions/types'
 import {
   bodyLayout,
-  cleanNumber,
   closingRule,
-  italicLength,
   numberChildren,
   numberRuns,
   packDocument,
@@ -30,6 +28,8 @@ import {
   splitAtOpening,
   symbolLine,
 } from './docxShared'
+import { cleanNumber } from '../print/printPage'
+import { italicLength } from './textPieces'
 
 export interface RedlineDocxMeta {
   title: string

@@ -22,9 +22,8 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx'
-import { openingLength } from '../../shared/paragraphs/openingWords'
 import type { ParagraphKind } from '../../shared/paragraphs/types'
-import { printedNumber, subDepth } from '../print/printPage'
+import { bodyIndents } from './bodyIndents'
 
 export const FONT = 'Times New Roman'
 /** Half-points: 12 pt. */
@@ -36,15 +35,6 @@ const PAGE_WIDTH = 11906
 const PAGE_HEIGHT = 16838
 const MARGIN = { top: 1418, right: 1134, bottom: 1418, left: 1418, header: 709, footer: 709 }
 
-/** The body of a UN resolution is set in from the heading block on both sides. */
-export const BODY_INDENT = 567
-/** The first line of a PP or OP starts this much further in; an OP's number stands there. */
-const FIRST_LINE = 567
-/** Where an OP's text starts on its first line, after the number and a tab. */
-const OP_TEXT_TAB = BODY_INDENT + FIRST_LINE + 567
-/** A sub-paragraph hangs its "(a)" in front of its text, one step per level. */
-const SUB_STEP = 1134
-const SUB_HANGING = [0, 567, 709]
 /** Space after each body paragraph (6 pt). */
 export const PARAGRAPH_AFTER = 120
 
@@ -53,31 +43,14 @@ export interface Numbered {
   number: string
 }
 
-/** The indents and tab stops of one paragraph, by its kind and depth. */
+/** The indents and tab stops of one paragraph, by its kind and depth (see bodyIndents.ts). */
 export function bodyLayout(p: Numbered): Pick<IParagraphOptions, 'indent' | 'tabStops' | 'alignment' | 'spacing'> {
+  const { start, firstStart, label, end } = bodyIndents(p)
   const base = { alignment: AlignmentType.JUSTIFIED, spacing: { after: PARAGRAPH_AFTER } } as const
   if (p.kind === 'sub') {
-    const depth = Math.max(1, subDepth(p))
-    const left = BODY_INDENT + depth * SUB_STEP
-    return {
-      ...base,
-      indent: { left, hanging: SUB_HANGING[depth] ?? 567, right: BODY_INDENT },
-      tabStops: [{ type: TabStopType.LEFT, position: left }],
-    }
+    return { ...base, indent: { left: start, hanging: start - label, right: end }, tabStops: [{ type: TabStopType.LEFT, position: start }] }
   }
-  return {
-    ...base,
-    indent: { left: BODY_INDENT, firstLine: FIRST_LINE, right: BODY_INDENT },
-    tabStops: [{ type: TabStopType.LEFT, position: OP_TEXT_TAB }],
-  }
-}
-
-/**
- * What stands in front of a paragraph in the clean text: nothing for a PP (UN documents do not
- * print PP numbers), "4." for an OP, "(b)" or "(ii)" for a sub-paragraph, nothing for a lone OP.
- */
-export function cleanNumber(p: Numbered): string {
-  return p.kind === 'pp' ? '' : printedNumber(p)
+  return { ...base, indent: { left: start, firstLine: label - start, right: end }, tabStops: [{ type: TabStopType.LEFT, position: firstStart }] }
 }
 
 /** The number and the tab after it, as run children; nothing when there is no number. */
@@ -88,14 +61,6 @@ export function numberChildren(number: string): (string | Tab)[] {
 /** The number and its tab as a plain run; no run at all when there is no number. */
 export function numberRuns(number: string, options: IRunOptions = {}): TextRun[] {
   return number ? [new TextRun({ ...options, children: numberChildren(number) })] : []
-}
-
-/**
- * How many characters at the start of a paragraph UN style sets in italics: the opening words of a
- * PP or an OP ("Recalling further", "Calls upon"); sub-paragraphs have none.
- */
-export function italicLength(p: { kind: ParagraphKind; text: string }): number {
-  return p.kind === 'sub' ? 0 : openingLength(p.text, p.kind)
 }
 
 /** One piece of a paragraph's text; `italics` only when it falls in the italic opening. */
@@ -113,11 +78,6 @@ export function splitAtOpening(text: string, offset: number, italic: number): Te
   return pieces
 }
 
-/** A paragraph's text as runs, its opening words in italics. */
-export function openingRuns(p: { kind: ParagraphKind; text: string }, options: IRunOptions = {}): TextRun[] {
-  return splitAtOpening(p.text, 0, italicLength(p)).map((piece) => new TextRun({ ...options, ...piece }))
-}
-
 /** Text with line breaks as separate runs joined by breaks (Word's Shift+Enter). */
 export function lineRuns(text: string, options: IRunOptions = {}): TextRun[] {
   return text.split(/\r\n?|\n/).map((line, i) => new TextRun({ ...options, text: line, break: i === 0 ? undefined : 1 }))
@@ -129,7 +89,7 @@ const MONTHS = [
 ]
 
 /** "2024-11-12T09:30:00Z" → "12 November 2024" (UTC), as UN documents date themselves; other text as given. */
-export function unDate(iso: string): string {
+function unDate(iso: string): string {
   const date = new Date(iso)
   if (!/^\d{4}-\d{2}-\d{2}/.test(iso) || Number.isNaN(date.getTime())) return iso
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import type { VersionSummary } from '../../shared/versions/types'
@@ -59,6 +60,15 @@ function wordXml(docx: Uint8Array): string {
   expect(strFromU8(docx.slice(0, 2))).toBe('PK')
   return strFromU8(unzipSync(docx, { filter: (file) => file.name === 'word/document.xml' })['word/document.xml']!)
 }
+const PDF = 'application/pdf'
+const HTML = 'text/html; charset=UTF-8'
+/** A PDF's text, its whitespace collapsed. */
+async function pdfText(response: Response): Promise<string> {
+  const data = await bytes(response)
+  expect(strFromU8(data.slice(0, 5))).toBe('%PDF-')
+  const { text } = await extractText(await getDocumentProxy(data), { mergePages: true })
+  return text.replace(/\s+/g, ' ')
+}
 const wordText = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
 
 async function expectError(response: Response, status: number, message: RegExp) {
@@ -115,12 +125,15 @@ describe('GET /api/documents/:id/export', () => {
       expect(text).toContain('To refrain from arbitrary surveillance;')
     })
 
-    it('as PDF: the printable page with a print button, served inline under the .pdf name', async () => {
-      const response = await expectOk(
-        await exportAs('observer', 'format=pdf'),
-        'text/html; charset=UTF-8',
-        'inline; filename="A-C.3-74-L.31.pdf"',
-      )
+    it('as PDF: a PDF file made on the server, served inline under the .pdf name', async () => {
+      const text = await pdfText(await expectOk(await exportAs('observer', 'format=pdf'), PDF, 'inline; filename="A-C.3-74-L.31.pdf"'))
+      expect(text).toContain('A/C.3/74/L.31')
+      expect(text).toContain('Also Strongly Calls upon all States')
+      expect(text).toContain('To refrain from arbitrary surveillance;')
+    })
+
+    it('as the printable page: a print button, served inline under the file name', async () => {
+      const response = await expectOk(await exportAs('observer', 'format=html'), HTML, 'inline; filename="A-C.3-74-L.31.html"')
       expect(response.headers.get('content-security-policy')).toContain("script-src 'unsafe-hashes' 'sha256-")
       const html = await response.text()
       expect(html).toContain(`<button type="button" onclick="window.print()">${PRINT_BUTTON_LABEL}</button>`)
@@ -154,8 +167,11 @@ describe('GET /api/documents/:id/export', () => {
       const text = wordText(wordXml(await bytes(docx)))
       expect(text).toContain('Strongly Calls upon')
       expect(text).not.toContain('Also Strongly')
-      const pdf = await expectOk(await exportAs('mexico', `view=clean&format=pdf&version=${rev2.id}`), 'text/html; charset=UTF-8', 'inline; filename="A-C.3-74-L.31-Rev.2.pdf"')
-      expect(await pdf.text()).toContain('<p class="version">Rev.2</p>')
+      const page = await expectOk(await exportAs('mexico', `view=clean&format=html&version=${rev2.id}`), HTML, 'inline; filename="A-C.3-74-L.31-Rev.2.html"')
+      expect(await page.text()).toContain('<p class="version">Rev.2</p>')
+      const pdf = await pdfText(await expectOk(await exportAs('mexico', `format=pdf&version=${rev2.id}`), PDF, 'inline; filename="A-C.3-74-L.31-Rev.2.pdf"'))
+      expect(pdf).toContain('Strongly Calls upon')
+      expect(pdf).not.toContain('Also Strongly')
       // "live" names the live text explicitly.
       await expectOk(await exportAs('mexico', 'format=akn&version=live'), 'application/akn+xml', 'attachment; filename="A-C.3-74-L.31.akn.xml"')
     })
@@ -173,11 +189,19 @@ describe('GET /api/documents/:id/export', () => {
       expect(text).toContain('Decides to remain seized of the matter.')
     })
 
-    it('as PDF: the compilation page with the proposing State, escaped, without the filter form', async () => {
+    it('as PDF: the paragraphs with the proposal under its paragraph, attributed', async () => {
+      const text = await pdfText(
+        await expectOk(await exportAs('observer', 'format=pdf&view=compilation'), PDF, 'inline; filename="A-C.3-74-L.31-compilation.pdf"'),
+      )
+      expect(text).toContain('Compilation text as of')
+      expect(text).toMatch(/Deeply concerned that defenders are targeted online,.*Also Strongly Calls upon.*Proposed by Mexico.*<human rights defenders>.*Stronger language/)
+    })
+
+    it('as the printable page: the proposing State, escaped, without the filter form', async () => {
       const response = await expectOk(
-        await exportAs('observer', 'format=pdf&view=compilation'),
-        'text/html; charset=UTF-8',
-        'inline; filename="A-C.3-74-L.31-compilation.pdf"',
+        await exportAs('observer', 'format=html&view=compilation'),
+        HTML,
+        'inline; filename="A-C.3-74-L.31-compilation.html"',
       )
       const html = await response.text()
       expect(html).toContain('Proposed by Mexico')
@@ -189,12 +213,11 @@ describe('GET /api/documents/:id/export', () => {
   })
 
   describe('the redline', () => {
-    it('as PDF: against the newest named version by default, to the live text', async () => {
-      const response = await expectOk(
-        await exportAs('observer', 'format=pdf&view=redline'),
-        'text/html; charset=UTF-8',
-        'inline; filename="A-C.3-74-L.31-redline.pdf"',
-      )
+    it('as PDF and as the printable page: against the newest named version by default, to the live text', async () => {
+      const text = await pdfText(await expectOk(await exportAs('observer', 'format=pdf&view=redline'), PDF, 'inline; filename="A-C.3-74-L.31-redline.pdf"'))
+      expect(text).toContain('Changes from Rev.2 to Current text')
+      expect(text).toContain('Also Strongly Calls upon')
+      const response = await expectOk(await exportAs('observer', 'format=html&view=redline'), HTML, 'inline; filename="A-C.3-74-L.31-redline.html"')
       const html = await response.text()
       expect(html).toContain('Changes from Rev.2 to Current text')
       expect(html).toContain('<ins>Also </ins>')
@@ -211,11 +234,11 @@ describe('GET /api/documents/:id/export', () => {
       expect(xml).toContain('Strongly')
     })
 
-    it('as PDF between two versions, either way round', async () => {
+    it('as the printable page between two versions, either way round', async () => {
       const response = await expectOk(
-        await exportAs('observer', `format=pdf&view=redline&against=${rev2.id}&version=${rev1.id}`),
-        'text/html; charset=UTF-8',
-        'inline; filename="A-C.3-74-L.31-Rev.1-redline.pdf"',
+        await exportAs('observer', `format=html&view=redline&against=${rev2.id}&version=${rev1.id}`),
+        HTML,
+        'inline; filename="A-C.3-74-L.31-Rev.1-redline.html"',
       )
       const html = await response.text()
       expect(html).toContain('Changes from Rev.2 to Rev.1')
@@ -227,7 +250,7 @@ describe('GET /api/documents/:id/export', () => {
     it('answers a bad query with 400 and the field at fault', async () => {
       const cases: Array<[string, RegExp]> = [
         ['', /^format: /],
-        ['format=xls', /^format: one of docx, pdf, akn/],
+        ['format=xls', /^format: one of docx, pdf, akn, html/],
         ['format=pdf&view=minutes', /^view: one of clean, compilation, redline/],
         ['format=akn&view=compilation', /^view: akn exports clean only/],
         ['format=akn&view=redline', /^view: akn exports clean only/],
@@ -273,12 +296,15 @@ describe('GET /api/documents/:id/export', () => {
   it('lets an observer export every format and view', async () => {
     const expected: Array<[string, string]> = [
       ['format=docx&view=clean', DOCX],
-      ['format=pdf&view=clean', 'text/html; charset=UTF-8'],
+      ['format=pdf&view=clean', PDF],
+      ['format=html&view=clean', HTML],
       ['format=akn&view=clean', 'application/akn+xml'],
       ['format=docx&view=compilation', DOCX],
-      ['format=pdf&view=compilation', 'text/html; charset=UTF-8'],
+      ['format=pdf&view=compilation', PDF],
+      ['format=html&view=compilation', HTML],
       ['format=docx&view=redline', DOCX],
-      ['format=pdf&view=redline', 'text/html; charset=UTF-8'],
+      ['format=pdf&view=redline', PDF],
+      ['format=html&view=redline', HTML],
     ]
     for (const [query, type] of expected) {
       const response = await exportAs('observer', query)

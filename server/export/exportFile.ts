@@ -2,6 +2,7 @@ import { LIVE } from '../../shared/api/versions'
 import type { ExportQuery } from '../../shared/api/export'
 import { compileText } from '../../shared/amendments/compile'
 import type { DocJson } from '../../shared/paragraphs/docJson'
+import type { NumberedFootnote, Paragraph } from '../../shared/paragraphs/types'
 import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
 import { refuse } from '../access/enforce'
 import { currentParagraphs } from '../amendments/amendmentCommands'
@@ -14,6 +15,9 @@ import { renderAkn } from './akn'
 import { renderCleanHtml } from './cleanHtml'
 import { cleanDocx, compilationDocx, redlineDocx } from './docx'
 import { exportFileName } from './fileName'
+import { cleanPdf } from './pdfClean'
+import { compilationPdf } from './pdfCompilation'
+import { redlinePdf } from './pdfRedline'
 
 /**
  * What `GET …/export` sends, for each view and format: the file and the name it is offered
@@ -23,7 +27,7 @@ import { exportFileName } from './fileName'
 export interface ExportFile {
   /** The file name offered to the person ("A-C.3-74-L.31-Rev.1.docx"). */
   name: string
-  /** The file; for PDF, the printable HTML page (without its print button yet). */
+  /** The file; for `html`, the printable page (without its print button yet). */
   body: string | Buffer
 }
 
@@ -38,26 +42,19 @@ export async function exportFile(deps: VersionDeps, documentId: string, query: E
     if (query.format === 'akn') {
       return { name: name('akn.xml'), body: renderAkn(reading, { documentId, versionId: version?.id, generatedAt }) }
     }
-    if (query.format === 'docx') return { name: name('docx'), body: await cleanDocx(reading, { generatedAt }) }
-    const html = renderCleanHtml(reading, { documentId, versionId: version?.id, versionLabel: version?.label, generatedAt })
-    return { name: name('pdf'), body: html }
+    if (query.format === 'docx') return { name: name('docx'), body: await cleanDocx(reading) }
+    if (query.format === 'pdf') return { name: name('pdf'), body: await cleanPdf(reading) }
+    return { name: name('html'), body: renderCleanHtml(reading, { documentId, versionId: version?.id, versionLabel: version?.label }) }
   }
 
   if (view === 'compilation') {
-    const compilation = compileText(currentParagraphs(deps, documentId), deps.store.listAmendments(documentId))
+    const paragraphs = currentParagraphs(deps, documentId)
+    const compilation = compileText(paragraphs, deps.store.listAmendments(documentId))
     const name = exportFileName(document.symbol, null, 'compilation', query.format)
-    if (query.format === 'docx') {
-      return { name, body: await compilationDocx(compilation, { title: document.title, symbol: document.symbol, generatedAt }) }
-    }
-    const html = renderCompilationHtml(compilation, {
-      title: document.title,
-      symbol: document.symbol,
-      generatedAt,
-      filter: {},
-      states: [],
-      withoutFilterForm: true,
-    })
-    return { name, body: html }
+    const meta = { title: document.title, symbol: document.symbol, generatedAt, footnotes: footnotesById(paragraphs) }
+    if (query.format === 'docx') return { name, body: await compilationDocx(compilation, meta) }
+    if (query.format === 'pdf') return { name, body: await compilationPdf(compilation, meta) }
+    return { name, body: renderCompilationHtml(compilation, { ...meta, filter: {}, states: [], withoutFilterForm: true }) }
   }
 
   // The redline: its own messages name this route's parameters (`against`, `version`).
@@ -69,12 +66,14 @@ export async function exportFile(deps: VersionDeps, documentId: string, query: E
   const newer = versionOrRefuse(deps, documentId, query.version, 'version')
   const comparison = compare(deps, documentId, { from: against, to: newer?.id ?? LIVE })
   const name = exportFileName(document.symbol, newer?.label, 'redline', query.format)
+  const newerText = newer ? versionReading(newer) : readResolution(deps.rooms.read(documentId), deps.store.paragraphStatuses(documentId))
   const meta = {
     title: document.title,
     symbol: document.symbol,
     fromLabel: comparison.from.label,
     toLabel: comparison.to.label,
     generatedAt,
+    footnotes: footnotesById(newerText.paragraphs),
   }
   if (query.format === 'docx') {
     // Word names an author and a date on every tracked change: whoever named the newer
@@ -82,7 +81,13 @@ export async function exportFile(deps: VersionDeps, documentId: string, query: E
     const tracked = { author: newer?.author ?? 'Penholder', date: newer?.createdAt ?? generatedAt }
     return { name, body: await redlineDocx(comparison.redline, { ...meta, ...tracked }) }
   }
+  if (query.format === 'pdf') return { name, body: await redlinePdf(comparison.redline, meta) }
   return { name, body: renderRedlineHtml(comparison.redline, meta) }
+}
+
+/** Compilations and redlines carry only words: their footnote markers come from the paragraphs, by id. */
+function footnotesById(paragraphs: readonly Paragraph[]): Map<string, NumberedFootnote[]> {
+  return new Map(paragraphs.map((p) => [p.id, p.footnotes ?? []]))
 }
 
 /** The version `id` names, null for the live text (absent or "live"); 404 for anything else. */
@@ -100,5 +105,7 @@ function versionOrRefuse(deps: VersionDeps, documentId: string, id: string | und
 function versionReading(version: StoredVersion): ResolutionReading {
   const statuses = new Map(version.paragraphs.map((p) => [p.id, p.status]))
   const reading = readResolution(versionNode(version.state).toJSON() as DocJson, statuses)
-  return { ...reading, paragraphs: version.paragraphs }
+  // Versions stored before footnotes were read keep theirs in the stored state only.
+  const footnotes = footnotesById(reading.paragraphs)
+  return { ...reading, paragraphs: version.paragraphs.map((p) => ({ ...p, footnotes: p.footnotes ?? footnotes.get(p.id) ?? [] })) }
 }

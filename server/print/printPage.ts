@@ -2,7 +2,7 @@
  * What the printable pages (compilation text, version redline) share: escaping, the UN way of
  * printing paragraph numbers, redline marks that survive black-and-white printing, and A4 styles.
  */
-import type { DiffSegment } from '../../shared/diff/wordDiff'
+import { isNote, type RedlinePiece } from '../export/textPieces'
 import type { ParagraphKind } from '../../shared/paragraphs/types'
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -12,10 +12,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
 }
 
-/** Additions bold and underlined, deletions struck through: never dropped. */
-export function renderRedline(segments: readonly DiffSegment[]): string {
+/** Additions bold and underlined, deletions struck through: never dropped; footnote markers raised. */
+export function renderRedline(segments: readonly RedlinePiece[]): string {
   return segments
     .map((segment) => {
+      if (isNote(segment)) return footnoteMarker(segment.note)
       const text = escapeHtml(segment.text)
       if (segment.op === 'insert') return `<ins>${text}</ins>`
       if (segment.op === 'delete') return `<del>${text}</del>`
@@ -23,6 +24,10 @@ export function renderRedline(segments: readonly DiffSegment[]): string {
     })
     .join('')
 }
+
+/** A footnote's number, raised where its marker stands, linking to its text when the page has it. */
+export const footnoteMarker = (note: { number: number }): string =>
+  `<sup class="footnote-ref"><a href="#fn-${note.number}" id="fnref-${note.number}">${note.number}</a></sup>`
 
 interface Numbered {
   kind: ParagraphKind
@@ -34,6 +39,14 @@ export function printedNumber(p: Numbered): string {
   if (p.kind === 'pp') return p.number
   if (p.kind === 'sub') return p.number.match(/\([^)]*\)$/)?.[0] ?? p.number
   return p.number ? `${p.number}.` : ''
+}
+
+/**
+ * What stands in front of a paragraph in the clean text: nothing for a PP (UN documents do not
+ * print PP numbers), "4." for an OP, "(b)" or "(ii)" for a sub-paragraph, nothing for a lone OP.
+ */
+export function cleanNumber(p: Numbered): string {
+  return p.kind === 'pp' ? '' : printedNumber(p)
 }
 
 /** "4 (b)" is one level down, "4 (b) (ii)" two: indentation follows the reference. */
@@ -57,6 +70,8 @@ h1 { font-size: 14pt; font-weight: bold; margin: 0.6em 0 0.2em; }
 .text { flex: 1; }
 ins { font-weight: bold; text-decoration: underline; background: none; color: inherit; }
 del { text-decoration: line-through; color: inherit; }
+sup.footnote-ref { font-size: 0.7em; line-height: 0; }
+sup.footnote-ref a { color: inherit; text-decoration: none; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; }
   ins, del { display: inline !important; visibility: visible !important; }

@@ -8,22 +8,21 @@ import type { VersionDeps } from '../versions/versionCommands'
 import { validate } from './validate'
 
 /**
- * `GET /api/documents/:id/export?format=docx|pdf|akn&view=clean|compilation|redline&version=<vid>&against=<vid>`
+ * `GET /api/documents/:id/export?format=docx|pdf|akn|html&view=clean|compilation|redline&version=<vid>&against=<vid>`
  * (query: shared/api/export.ts). Anyone who may read the resolution may export it.
  *
- *   - `clean`: the text of `version` (default: the live text) as .docx, PDF or Akoma Ntoso 3.0;
+ *   - `clean`: the text of `version` (default: the live text) as .docx, PDF, Akoma Ntoso 3.0 or
+ *     the printable page;
  *   - `compilation`: the live text with its pending proposals (no version: proposals are pending
- *     against the live text only), as .docx or PDF;
+ *     against the live text only), as .docx, PDF or the printable page;
  *   - `redline`: the changes from `against` (default: the newest named version) to `version`
- *     (default: the live text), as .docx with Word tracked changes or as PDF.
+ *     (default: the live text), as .docx with Word tracked changes, PDF or the printable page.
  *
- * **PDF is made by the browser, not by the server.** `format=pdf` answers with the view's
- * printable A4 HTML page (the shared print stylesheet: serif, A4 margins, marks that survive
- * black-and-white printing), with a visible "Print or save as PDF" button that is hidden in print;
- * the browser's print dialog ("Save as PDF") or a headless browser's PDF printer (the e2e test uses
- * Chromium's `page.pdf()`) turns it into the PDF. It is therefore served `inline` as text/html,
- * under the .pdf file name the PDF should get, and its title is that name, which browsers offer
- * when saving. The .docx and Akoma Ntoso files are served as attachments.
+ * `format=pdf` is a PDF made on the server (pdfkit, fonts embedded; see server/export/pdfComposer.ts),
+ * served `inline` so that a link opened in a new tab shows it, under the file name it is saved as.
+ * `format=html` is the view's printable A4 page (the shared print stylesheet), with a visible
+ * "Print or save as PDF" button that is hidden in print; its title is the file's name, which
+ * browsers offer when saving. The .docx and Akoma Ntoso files are served as attachments.
  *
  * File names come from the symbol and, when a version is exported, its label
  * ("A-C.3-74-L.31-Rev.1.docx"; "…-compilation.pdf", "…-redline.docx"; Akoma Ntoso "….akn.xml").
@@ -51,13 +50,13 @@ const PRINTABLE_PAGE_POLICY = [
 function send(format: ExportFormat, file: ExportFile): Response {
   const headers: Record<string, string> = {
     'content-type': EXPORT_CONTENT_TYPES[format],
-    'content-disposition': `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${file.name}"`,
+    'content-disposition': `${format === 'pdf' || format === 'html' ? 'inline' : 'attachment'}; filename="${file.name}"`,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   }
-  if (format === 'pdf') {
+  if (format === 'html') {
     headers['content-security-policy'] = PRINTABLE_PAGE_POLICY
-    const page = withPrintButton(String(file.body), file.name.replace(/\.pdf$/, ''))
+    const page = withPrintButton(String(file.body), file.name.replace(/\.html$/, ''))
     return new Response(page, { headers })
   }
   return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), { headers })

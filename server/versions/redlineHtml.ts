@@ -7,6 +7,8 @@
  */
 import { changeNotes, type ChangeNote } from '../../shared/versions/compareVersions'
 import type { ParagraphChange, VersionRedline } from '../../shared/versions/types'
+import type { NumberedFootnote } from '../../shared/paragraphs/types'
+import { redlineWithNotes } from '../export/textPieces'
 import { escapeHtml, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
 
 export interface RedlineHtmlMeta {
@@ -17,6 +19,8 @@ export interface RedlineHtmlMeta {
   /** The newer version's name. */
   toLabel: string
   generatedAt: string
+  /** The newer text's footnotes by paragraph id: their markers are printed where they stand. */
+  footnotes?: ReadonlyMap<string, readonly NumberedFootnote[]>
 }
 
 export function renderRedlineHtml(redline: VersionRedline, meta: RedlineHtmlMeta): string {
@@ -39,14 +43,14 @@ export function renderRedlineHtml(redline: VersionRedline, meta: RedlineHtmlMeta
 <p class="legend">Additions are shown <ins>in bold and underlined</ins>, deletions <del>struck through</del>.</p>
 </header>
 <main>
-${redline.paragraphs.length ? redline.paragraphs.map(renderParagraph).join('\n') : '<p class="empty">Neither version has any paragraphs.</p>'}
+${redline.paragraphs.length ? redline.paragraphs.map((change) => renderParagraph(change, meta.footnotes?.get(change.id) ?? [])).join('\n') : '<p class="empty">Neither version has any paragraphs.</p>'}
 </main>
 </body>
 </html>
 `
 }
 
-function renderParagraph(change: ParagraphChange): string {
+function renderParagraph(change: ParagraphChange, footnotes: readonly NumberedFootnote[]): string {
   // A deleted paragraph is numbered as it was; every other one as it is now.
   const side = change.after ?? change.before
   if (!side) return ''
@@ -62,15 +66,15 @@ function renderParagraph(change: ParagraphChange): string {
   ]
   const badges = notes.filter((note) => note.kind !== 'amended').map(renderNote)
   return `<section class="${classes.filter(Boolean).join(' ')}" id="${escapeHtml(`p-${change.id}`)}">
-<div class="para-line"><span class="number">${escapeHtml(printedNumber(side))}</span><span class="text">${renderText(change)}</span></div>
+<div class="para-line"><span class="number">${escapeHtml(printedNumber(side))}</span><span class="text">${renderText(change, footnotes)}</span></div>
 ${badges.length ? `<p class="notes">${badges.join(' ')}</p>\n` : ''}</section>`
 }
 
 /** A deleted paragraph is struck through whole, even if an empty text left no segment to strike. */
-function renderText(change: ParagraphChange): string {
+function renderText(change: ParagraphChange, footnotes: readonly NumberedFootnote[]): string {
   if (change.change === 'deleted') return `<del>${escapeHtml(change.before?.text ?? '')}</del>`
-  if (change.change === 'added') return `<ins>${escapeHtml(change.after?.text ?? '')}</ins>`
-  return renderRedline(change.segments)
+  if (change.change === 'added') return `<ins>${renderRedline(redlineWithNotes([{ op: 'equal', text: change.after?.text ?? '' }], footnotes))}</ins>`
+  return renderRedline(redlineWithNotes(change.segments, footnotes))
 }
 
 function renderNote(note: ChangeNote): string {
