@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf'
 import { zeroDraftDocx } from '../server/test/docxFixtures'
-import { createInviteLink, expect, live, personPage, test } from './support/fixtures'
+import { createAfterPreview, createInviteLink, expect, live, personPage, test } from './support/fixtures'
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -34,8 +34,7 @@ test('a Word zero draft imported through the UI, its compilation text exported a
   await facilitator.getByLabel('Word file (.docx)').check()
   const buffer = await zeroDraftDocx({ numbering: 'word' })
   await facilitator.getByLabel('Word file of the draft').setInputFiles({ name: 'zero-draft.docx', mimeType: DOCX_TYPE, buffer })
-  await facilitator.getByRole('button', { name: 'Create resolution' }).click()
-  await expect(facilitator).toHaveURL(/\/d\/r-/)
+  await createAfterPreview(facilitator)
   await live(facilitator)
   const documentId = new URL(facilitator.url()).pathname.split('/').pop()!
 
@@ -56,16 +55,22 @@ test('a Word zero draft imported through the UI, its compilation text exported a
     expect(response.status(), await response.text()).toBe(201)
   }
 
-  // The facilitator chooses the compilation text's PDF in the Export menu: the printable page opens.
+  // The facilitator chooses the compilation text's PDF in the Export menu: the server's PDF opens.
   await facilitator.getByRole('button', { name: 'Export' }).click()
+  const pdfLink = facilitator.getByRole('link', { name: 'Compilation text as PDF, opens in a new tab' })
+  const served = await request.get(`${server.url}${await pdfLink.getAttribute('href')}`, { headers: api(links[0]!) })
+  expect(served.headers()['content-type']).toBe('application/pdf')
+  expect(served.headers()['content-disposition']).toBe('inline; filename="A-C.3-81-L.12-compilation.pdf"')
+  const servedText = (await extractText(await getDocumentProxy(new Uint8Array(await served.body())), { mergePages: true })).text.replace(/\s+/g, ' ')
+  for (const { state } of PROPOSALS) expect(servedText).toContain(state)
+
+  // The print page is the same text for a browser's own "Save as PDF".
   const [page] = await Promise.all([
     facilitator.context().waitForEvent('page'),
-    facilitator.getByRole('link', { name: 'Compilation text as PDF, opens a printable page' }).click(),
+    facilitator.getByRole('link', { name: 'Compilation text as Print page, opens in a new tab' }).click(),
   ])
   await page.waitForLoadState()
   await expect(page).toHaveTitle('A-C.3-81-L.12-compilation')
-  const response = await request.get(`${server.url}/api/documents/${documentId}/export?format=pdf&view=compilation`, { headers: api(links[0]!) })
-  expect(response.headers()['content-disposition']).toBe('inline; filename="A-C.3-81-L.12-compilation.pdf"')
   const printButton = page.getByRole('button', { name: 'Print or save as PDF' })
   await expect(printButton).toBeVisible()
   // The button really prints (the page's policy allows its one handler); the dialog is stubbed.

@@ -43,15 +43,17 @@ describe('ExportMenu', () => {
     expect(document.activeElement).toBe(button)
   })
 
-  it('links the clean text (.docx, PDF, Akoma Ntoso) and the compilation text (.docx, PDF) of the live text', () => {
+  it('links the clean text (.docx, PDF, print page, Akoma Ntoso) and the compilation text (.docx, PDF, print page) of the live text', () => {
     const container = render(<ExportMenu documentId="r-1" />)
     expect(Array.from(container.querySelectorAll('h3')).map((h) => h.textContent)).toEqual(['Clean text', 'Compilation text'])
     expect(links(container)).toEqual([
       ['Clean text as Word (.docx)', '/api/documents/r-1/export?format=docx&view=clean', null],
-      ['Clean text as PDF, opens a printable page', '/api/documents/r-1/export?format=pdf&view=clean', '_blank'],
+      ['Clean text as PDF, opens in a new tab', '/api/documents/r-1/export?format=pdf&view=clean', '_blank'],
+      ['Clean text as Print page, opens in a new tab', '/api/documents/r-1/export?format=html&view=clean', '_blank'],
       ['Clean text as Akoma Ntoso (XML)', '/api/documents/r-1/export?format=akn&view=clean', null],
       ['Compilation text as Word (.docx)', '/api/documents/r-1/export?format=docx&view=compilation', null],
-      ['Compilation text as PDF, opens a printable page', '/api/documents/r-1/export?format=pdf&view=compilation', '_blank'],
+      ['Compilation text as PDF, opens in a new tab', '/api/documents/r-1/export?format=pdf&view=compilation', '_blank'],
+      ['Compilation text as Print page, opens in a new tab', '/api/documents/r-1/export?format=html&view=compilation', '_blank'],
     ])
   })
 
@@ -61,6 +63,7 @@ describe('ExportMenu', () => {
     expect(links(container).map(([, href]) => href)).toEqual([
       '/api/documents/r-1/export?format=docx&view=clean&version=v-abc',
       '/api/documents/r-1/export?format=pdf&view=clean&version=v-abc',
+      '/api/documents/r-1/export?format=html&view=clean&version=v-abc',
       '/api/documents/r-1/export?format=akn&view=clean&version=v-abc',
     ])
   })

@@ -20,7 +20,7 @@ interface ExportLink {
   /** Accessible name: the visible text, with what it exports in front. */
   name: string
   href: string
-  /** PDF opens the printable page in a new tab; the files download. */
+  /** The PDF and the print page open in a new tab; the other files download. */
   opensPage: boolean
 }
 
@@ -37,6 +37,7 @@ function exportLinks(documentId: string, version?: string): ExportGroup[] {
     links: [
       link('Clean text', 'Word (.docx)', exportUrl(documentId, { format: 'docx', view: 'clean', version }), false),
       link('Clean text', 'PDF', exportUrl(documentId, { format: 'pdf', view: 'clean', version }), true),
+      link('Clean text', 'Print page', exportUrl(documentId, { format: 'html', view: 'clean', version }), true),
       link('Clean text', 'Akoma Ntoso (XML)', exportUrl(documentId, { format: 'akn', view: 'clean', version }), false),
     ],
   }
@@ -46,6 +47,7 @@ function exportLinks(documentId: string, version?: string): ExportGroup[] {
     links: [
       link('Compilation text', 'Word (.docx)', exportUrl(documentId, { format: 'docx', view: 'compilation' }), false),
       link('Compilation text', 'PDF', exportUrl(documentId, { format: 'pdf', view: 'compilation' }), true),
+      link('Compilation text', 'Print page', exportUrl(documentId, { format: 'html', view: 'compilation' }), true),
     ],
   }
   return [clean, compilation]
@@ -53,7 +55,7 @@ function exportLinks(documentId: string, version?: string): ExportGroup[] {
 
 const link = (what: string, text: string, href: string, opensPage: boolean): ExportLink => ({
   text,
-  name: `${what} as ${text}${opensPage ? ', opens a printable page' : ''}`,
+  name: `${what} as ${text}${opensPage ? ', opens in a new tab' : ''}`,
   href,
   opensPage,
 })
@@ -61,8 +63,8 @@ const link = (what: string, text: string, href: string, opensPage: boolean): Exp
 /**
  * "Export": a disclosure button that shows links to the clean text (.docx, PDF, Akoma Ntoso) and,
  * for the live text, the compilation text (.docx, PDF). Escape or a click elsewhere closes it and
- * Escape gives focus back to the button. The PDF links open the printable page, which has a
- * "Print or save as PDF" button.
+ * Escape gives focus back to the button. The PDF is made by the server; the print page is the
+ * same text as a web page with a "Print or save as PDF" button, for a browser's own printing.
  */
 export function ExportMenu({ documentId, version, label = 'Export' }: ExportMenuProps) {
   const [open, setOpen] = useState(false)
@@ -140,7 +142,7 @@ export function RedlineExportLinks({ documentId, from, to }: { documentId: strin
       <a href={links.docx} aria-label="Redline as Word with tracked changes (.docx)">
         Word with tracked changes (.docx)
       </a>
-      <a href={links.pdf} target="_blank" rel="noreferrer" aria-label="Redline as PDF, opens a printable page">
+      <a href={links.pdf} target="_blank" rel="noreferrer" aria-label="Redline as PDF, opens in a new tab">
         PDF
       </a>
     </span>

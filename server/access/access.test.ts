@@ -57,6 +57,8 @@ describe('every route asks the policy', () => {
     'GET /api/documents', // the caller's own resolutions: nothing without credentials
     'POST /api/documents', // open by default; CREATE_TOKEN restricts it
     'POST /api/documents/import', // the same as POST /api/documents, from a Word file
+    'POST /api/documents/preview', // reads pasted text back to the caller, stores nothing; CREATE_TOKEN restricts it
+    'POST /api/documents/import/preview', // the same, from a Word file
     'GET /api/invites/preview', // needs the invite token itself
     'POST /api/sessions', // needs the invite token itself
   ])

@@ -8,7 +8,7 @@
  * PDF; every piece of text that came from a user is escaped.
  */
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
-import type { NumberedFootnote, Paragraph } from '../../shared/paragraphs/types'
+import type { Language, NumberedFootnote, Paragraph } from '../../shared/paragraphs/types'
 import { escapeHtml, footnoteMarker, PRINT_STYLE, printedNumber, subDepth } from '../print/printPage'
 import { masthead, type Masthead } from './masthead'
 import { isNote, paragraphPieces } from './textPieces'
@@ -37,7 +37,7 @@ ${renderMasthead(head, meta.versionLabel)}
 <main>
 <h1>${escapeHtml(head.title)}</h1>
 <p class="enacting">${enactingLine(head.enacting)}</p>
-${reading.paragraphs.map(renderParagraph).join('\n')}
+${reading.paragraphs.map((p) => renderParagraph(p, reading.language)).join('\n')}
 ${head.adoption ? `<p class="adoption">${escapeHtml(head.adoption)}</p>\n` : ''}</main>
 ${notes.length ? renderFootnotes(notes) : ''}</body>
 </html>
@@ -63,8 +63,8 @@ function enactingLine(enacting: string): string {
 }
 
 /** The opening words in italics, a raised number linking to each footnote. */
-function paragraphText(p: Paragraph): string {
-  return paragraphPieces(p)
+function paragraphText(p: Paragraph, language: Language): string {
+  return paragraphPieces(p, language)
     .map((piece) => {
       if (isNote(piece)) return footnoteMarker(piece.note)
       return piece.italics ? `<i>${escapeHtml(piece.text)}</i>` : escapeHtml(piece.text)
@@ -81,17 +81,17 @@ ${notes.map((note) => `<li id="fn-${note.number}" value="${note.number}">${escap
 `
 }
 
-function renderParagraph(p: Paragraph): string {
+function renderParagraph(p: Paragraph, language: Language): string {
   const id = escapeHtml(`p-${p.id}`)
   // Preambular paragraphs are not numbered in print; their first line is indented.
-  if (p.kind === 'pp') return `<p class="paragraph kind-pp" id="${id}">${paragraphText(p)}</p>`
+  if (p.kind === 'pp') return `<p class="paragraph kind-pp" id="${id}">${paragraphText(p, language)}</p>`
   // An operative paragraph's number stands at that indent, and its text runs on under it.
   if (p.kind === 'op') {
     const number = printedNumber(p)
-    return `<p class="paragraph kind-op" id="${id}">${number ? `<span class="number">${escapeHtml(number)}</span>` : ''}<span class="text">${paragraphText(p)}</span></p>`
+    return `<p class="paragraph kind-op" id="${id}">${number ? `<span class="number">${escapeHtml(number)}</span>` : ''}<span class="text">${paragraphText(p, language)}</span></p>`
   }
   // A sub-paragraph hangs its "(a)" in front of its text.
-  return `<div class="paragraph kind-sub depth-${subDepth(p)}" id="${id}"><div class="para-line"><span class="number">${escapeHtml(printedNumber(p))}</span><span class="text">${paragraphText(p)}</span></div></div>`
+  return `<div class="paragraph kind-sub depth-${subDepth(p)}" id="${id}"><div class="para-line"><span class="number">${escapeHtml(printedNumber(p))}</span><span class="text">${paragraphText(p, language)}</span></div></div>`
 }
 
 const STYLE = `${PRINT_STYLE}

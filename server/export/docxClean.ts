@@ -27,7 +27,7 @@
  */
 import { AlignmentType, FootnoteReferenceRun, type IParagraphOptions, type IRunOptions, Paragraph, type ParagraphChild, TextRun } from 'docx'
 import type { ResolutionReading } from '../../shared/paragraphs/readResolution'
-import type { Paragraph as ResolutionParagraph } from '../../shared/paragraphs/types'
+import type { Language, Paragraph as ResolutionParagraph } from '../../shared/paragraphs/types'
 import { cleanNumber } from '../print/printPage'
 import { BODY_INDENT } from './bodyIndents'
 import { bodyLayout, closingRule, numberRuns, packDocument, symbolLine } from './docxShared'
@@ -55,7 +55,7 @@ export async function cleanDocx(reading: ResolutionReading): Promise<Buffer> {
     children: [
       ...headingBlock(head, direction),
       ...titleBlock(head, direction),
-      ...reading.paragraphs.map((p) => bodyParagraph(p, direction)),
+      ...reading.paragraphs.map((p) => bodyParagraph(p, direction, reading.language)),
       ...(head.adoption ? [line(head.adoption, direction, { alignment: AlignmentType.END, spacing: { before: 360 } })] : []),
       closingRule(),
     ],
@@ -91,8 +91,8 @@ function titleBlock(head: Masthead, direction: Direction): Paragraph[] {
 }
 
 /** The number, the text with its italic opening, and a Word footnote where each marker stands. */
-function bodyParagraph(p: ResolutionParagraph, direction: Direction): Paragraph {
-  const children: ParagraphChild[] = paragraphPieces(p).map((piece) =>
+function bodyParagraph(p: ResolutionParagraph, direction: Direction, language: Language): Paragraph {
+  const children: ParagraphChild[] = paragraphPieces(p, language).map((piece) =>
     isNote(piece)
       ? new FootnoteReferenceRun({ children: [new Paragraph({ ...direction.paragraph, children: [new TextRun({ ...direction.run, text: piece.note.text })] })] })
       : new TextRun({ ...direction.run, text: piece.text, italics: piece.italics }),

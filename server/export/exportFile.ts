@@ -2,8 +2,7 @@ import { LIVE } from '../../shared/api/versions'
 import type { ExportQuery } from '../../shared/api/export'
 import { compileText } from '../../shared/amendments/compile'
 import type { DocJson } from '../../shared/paragraphs/docJson'
-import type { NumberedFootnote, Paragraph } from '../../shared/paragraphs/types'
-import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
+import { footnotesById, readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
 import { refuse } from '../access/enforce'
 import { currentParagraphs } from '../amendments/amendmentCommands'
 import { renderCompilationHtml } from '../amendments/compilationHtml'
@@ -83,11 +82,6 @@ export async function exportFile(deps: VersionDeps, documentId: string, query: E
   }
   if (query.format === 'pdf') return { name, body: await redlinePdf(comparison.redline, meta) }
   return { name, body: renderRedlineHtml(comparison.redline, meta) }
-}
-
-/** Compilations and redlines carry only words: their footnote markers come from the paragraphs, by id. */
-function footnotesById(paragraphs: readonly Paragraph[]): Map<string, NumberedFootnote[]> {
-  return new Map(paragraphs.map((p) => [p.id, p.footnotes ?? []]))
 }
 
 /** The version `id` names, null for the live text (absent or "live"); 404 for anything else. */

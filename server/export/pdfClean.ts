@@ -25,7 +25,7 @@ export function cleanPdf(reading: ResolutionReading): Promise<Buffer> {
       ...mastheadItems(head),
       { spans: [{ text: head.title, bold: true }], start: pt(BODY_INDENT), end: pt(BODY_INDENT), before: 18, after: 12, keepWithNext: true },
       { spans: enactingSpans(head.enacting), start: pt(BODY_INDENT), firstStart: pt(BODY_INDENT * 2), after: 6, keepWithNext: true },
-      ...reading.paragraphs.map((p) => paragraphBlock(p, cleanNumber(p), piecesToSpans(paragraphPieces(p)))),
+      ...reading.paragraphs.map((p) => paragraphBlock(p, cleanNumber(p), piecesToSpans(paragraphPieces(p, reading.language)))),
       ...(head.adoption ? [{ spans: [{ text: head.adoption }], align: 'end' as const, before: 18 }] : []),
       { spans: [{ text: '__________' }], align: 'center', before: 24 },
     ],

@@ -4,7 +4,7 @@
  */
 import type { DiffSegment } from '../../shared/diff/wordDiff'
 import { openingLength } from '../../shared/paragraphs/openingWords'
-import type { NumberedFootnote, ParagraphKind } from '../../shared/paragraphs/types'
+import type { Language, NumberedFootnote, ParagraphKind } from '../../shared/paragraphs/types'
 
 export type TextPiece = { text: string; italics?: true } | { note: NumberedFootnote }
 
@@ -16,13 +16,17 @@ interface Footnoted {
   footnotes?: readonly NumberedFootnote[]
 }
 
-/** How many characters UN style sets in italics at the start: the opening words of a PP or an OP; none for a sub-paragraph. */
-export function italicLength(p: { kind: ParagraphKind; text: string }): number {
-  return p.kind === 'sub' ? 0 : openingLength(p.text, p.kind)
+/**
+ * How many characters UN style sets in italics at the start: the opening words of a PP or an OP
+ * in the languages whose texts do so; none for a sub-paragraph.
+ */
+export function italicLength(p: { kind: ParagraphKind; text: string }, language: Language = 'en'): number {
+  return p.kind === 'sub' ? 0 : openingLength(p.text, p.kind, language)
 }
 
 /** The text in order: italic opening, plain words, and a note piece where each marker stands. */
-export function paragraphPieces(p: Footnoted, italic: number = italicLength(p)): TextPiece[] {
+export function paragraphPieces(p: Footnoted, language: Language = 'en'): TextPiece[] {
+  const italic = italicLength(p, language)
   const pieces: TextPiece[] = []
   const notes = [...(p.footnotes ?? [])].sort((a, b) => a.offset - b.offset)
   const cuts = [...new Set([0, italic, ...notes.map((n) => n.offset), p.text.length])]

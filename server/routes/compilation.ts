@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { type CompilationFilter, compileText } from '../../shared/amendments/compile'
+import { footnotesById } from '../../shared/paragraphs/readResolution'
 import { PARAGRAPH_STATUSES } from '../../shared/paragraphs/types'
 import { type CommandDeps, currentParagraphs } from '../amendments/amendmentCommands'
 import { renderCompilationHtml } from '../amendments/compilationHtml'
@@ -33,7 +34,8 @@ export function compilationRoutes(deps: CommandDeps) {
       const withComments = query.comments === '1' || query.comments === 'true'
       // Comments as everyone is shown them: hidden and deleted ones have no body to leak.
       const comments = withComments ? listComments(deps.store, documentId) : undefined
-      const compilation = compileText(currentParagraphs(deps, documentId), amendments, filter, comments)
+      const paragraphs = currentParagraphs(deps, documentId)
+      const compilation = compileText(paragraphs, amendments, filter, comments)
       if (query.format !== 'html') return c.json(compilation)
       const document = deps.store.getDocument(documentId)!
       const states = [...new Set(amendments.flatMap((a) => [a.state, ...a.supporters, ...a.objectors]))].sort()
@@ -45,6 +47,7 @@ export function compilationRoutes(deps: CommandDeps) {
           filter,
           states,
           comments: withComments,
+          footnotes: footnotesById(paragraphs),
         }),
       )
     })

@@ -1,7 +1,7 @@
 import { clampLevel } from '../schema/resolutionSchema'
 import { childOfType, type DocJson, footnotesOf, textOf } from './docJson'
 import { numberParagraphs, type NumberingInput } from './numbering'
-import { HEADING_FIELDS, type HeadingFields, isLanguage, type Language, type Paragraph, type ParagraphStatus } from './types'
+import { HEADING_FIELDS, type HeadingFields, isLanguage, type Language, type NumberedFootnote, type Paragraph, type ParagraphStatus } from './types'
 
 export interface ResolutionReading {
   heading: HeadingFields
@@ -61,4 +61,9 @@ export function summarise(reading: ResolutionReading): ResolutionSummary {
     ppCount: reading.paragraphs.filter((p) => p.kind === 'pp').length,
     opCount: reading.paragraphs.filter((p) => p.kind === 'op').length,
   }
+}
+
+/** Compilations and redlines carry only words: their footnote markers come from the paragraphs, by id. */
+export function footnotesById(paragraphs: readonly Paragraph[]): Map<string, NumberedFootnote[]> {
+  return new Map(paragraphs.map((p) => [p.id, p.footnotes ?? []]))
 }
