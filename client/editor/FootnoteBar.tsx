@@ -27,7 +27,7 @@ export function FootnoteBar({ editor, footnote, canEdit }: { editor: Editor; foo
   }
   return (
     <div className="footnote-bar" role="region" aria-label={`Footnote ${footnote.number}`}>
-      <label htmlFor="footnote-text">Footnote {footnote.number}</label>
+      <label htmlFor="footnote-text">Text of footnote {footnote.number}</label>
       <textarea
         id="footnote-text"
         ref={field}

@@ -108,6 +108,7 @@ export function ResolutionEditor(props: Props) {
 
   return (
     <div className="editor-frame">
+      <div className="editor-tools">
       {canEdit && <div className="toolbar" role="toolbar" aria-label="Paragraph tools">
         <button
           type="button"
@@ -173,6 +174,7 @@ export function ResolutionEditor(props: Props) {
           footnote={{ pos: context.footnotePos, number: context.footnoteNumber, text: context.footnoteText }}
         />
       )}
+      </div>
       <EditorContent editor={editor} className="page-sheet" />
     </div>
   )

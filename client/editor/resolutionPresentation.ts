@@ -58,7 +58,14 @@ export function presentationDecorations(
     node.type.name === 'pp' ? { kind: 'pp' } : { kind: 'op', level: clampLevel(Number(node.attrs.level)) },
   )
   const numbers = numberParagraphs(inputs)
+  let footnoteNumber = 0
   paragraphs.forEach(({ node, pos }, i) => {
+    // Footnotes are numbered in document order, like the paragraphs: derived, never typed.
+    node.forEach((child, offset) => {
+      if (child.type.name !== 'footnote') return
+      const at = pos + 1 + offset
+      decorations.push(Decoration.node(at, at + child.nodeSize, { 'data-number': String(++footnoteNumber) }))
+    })
     const { kind, level, label, number } = numbers[i]
     const id = String(node.attrs.id)
     numbering.set(id, numbers[i])

@@ -120,7 +120,8 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
     }
     closeFootnoteBlock()
     const expected = found.length + 1
-    const body = footnoteStart(line, expected)
+    // "1 - Requests …" is an Arabic text's OP 1, not footnote 1.
+    const body = readMarker(line, language) ? null : footnoteStart(line, expected)
     if (body && (gap === 'page' || ended || findMarker(sinceLastFootnote, expected) !== null)) {
       openFootnote = { number: expected, text: body.text, atBlock: lastBlock() }
       found.push(openFootnote)

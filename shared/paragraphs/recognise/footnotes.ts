@@ -40,7 +40,7 @@ const NUMBER_WORDS = new Set(
 export function findMarker(text: string, number: number, from = 0): { at: number; length: number } | null {
   const digits = String(number)
   const superscript = [...digits].map((digit) => SUPERSCRIPTS[Number(digit)]).join('')
-  const glued = new RegExp(`(?<=[\\p{L}\\p{M}.,;:)\\]”"’'»])(?:\\[${digits}\\]|${digits})(?![\\d/])`, 'gu')
+  const glued = new RegExp(`(?<=[\\p{L}\\p{M}.,;:،؛)\\]”"’'»])(?:\\[${digits}\\]|${digits})(?![\\d/])`, 'gu')
   const spaced = new RegExp(`(?<=([\\p{L}\\p{M}]*)(\\.?[,;:)”"’»]?) )${digits}(?=\\s+\\p{Ll}|\\s*$|[,.;:]\\s)`, 'gu')
   const candidates: { at: number; length: number }[] = []
   glued.lastIndex = from
