@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
+import { readPastedText } from '../../shared/paragraphs/parseResolutionText'
 import { readResolution, type ResolutionReading } from '../../shared/paragraphs/readResolution'
 import { draftFromDocx } from '../import/docxImport'
 import { cleanDocx } from './docx'
@@ -48,5 +51,22 @@ describe('clean .docx round trip: export → import → export → import', () =
     const first = await importAndRead(await cleanDocx(original))
     expect(paragraphJson(first)).toEqual(paragraphJson(original))
     expect(first.paragraphs[1].number).toBe('')
+  })
+})
+
+describe('pasted real text → .docx → import', () => {
+  // A real Third Committee draft as a PDF extraction gives it: footnotes, sponsors, page furniture.
+  const pasted = readFileSync(join(import.meta.dirname, '../../shared/paragraphs/corpus/en-ga-a-c3-80-l26-pdf.txt'), 'utf8')
+
+  it('gives back the same paragraphs, footnotes, heading and title', async () => {
+    let n = 0
+    const original = readResolution(draftToDocJson(readPastedText(pasted).draft, () => `p${++n}`))
+    expect(original.paragraphs.flatMap((p) => p.footnotes ?? []).length).toBeGreaterThan(3)
+    const back = await importAndRead(await cleanDocx(original))
+    const withNotes = (reading: ResolutionReading) =>
+      reading.paragraphs.map(({ kind, number, text, footnotes }) => ({ kind, number, text, footnotes }))
+    expect(withNotes(back)).toEqual(withNotes(original))
+    expect(back.title).toBe(original.title)
+    expect(back.heading).toEqual(original.heading)
   })
 })

@@ -107,3 +107,38 @@ describe('sponsors', () => {
     expect(reading.documentKind).toBe('revised draft resolution')
   })
 })
+
+describe('the heading of a revised draft', () => {
+  // Written for this test in the layout of a Main Committee L-document with a revision.
+  const text = [
+    'United Nations A/C.3/79/L.12/Rev.1',
+    'General Assembly Distr.: Limited',
+    '14 November 2024',
+    'Original: English',
+    'Seventy-ninth session',
+    'Third Committee',
+    'Agenda item 71 (b)',
+    'Promotion and protection of human rights: human rights',
+    'questions, including alternative approaches',
+    'Albania, Andorra, Antigua and Barbuda, Bosnia and Herzegovina, Brasil, Cote d’Ivoire,',
+    'Micronesia (Federated States of), Timor Leste and United Kingdom of Great Britain and',
+    'Northern Ireland: revised draft resolution',
+    'Safety of journalists',
+    'The General Assembly,',
+    'Recalling its resolution 78/215,',
+    '1. Urges States to act.',
+  ].join('\n')
+
+  it('keeps the revision in the symbol and reads every sponsor across the wrapped lines', () => {
+    const { heading, title } = readPastedText(text).draft
+    expect(heading.symbol).toBe('A/C.3/79/L.12/Rev.1')
+    expect(heading.agendaTitle).toBe('Promotion and protection of human rights: human rights questions, including alternative approaches')
+    expect(title).toBe('Safety of journalists')
+    const sponsors = readSponsors(heading.sponsors)
+    expect(sponsors.documentKind).toBe('revised draft resolution')
+    expect(sponsors.states).toEqual([
+      'Albania', 'Andorra', 'Antigua and Barbuda', 'Bosnia and Herzegovina', 'Brazil', "Côte d'Ivoire",
+      'Micronesia (Federated States of)', 'Timor-Leste', 'United Kingdom of Great Britain and Northern Ireland',
+    ])
+  })
+})
