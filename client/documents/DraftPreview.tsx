@@ -50,6 +50,7 @@ const DROP_REASONS: Record<DroppedLine['reason'], string> = {
   'page-furniture': 'page number or job number',
   'footnote-separator': 'footnote rule',
   'running-header': 'running header',
+  'heading-note': 'note on the heading (*)',
   'after-adoption': 'after the adoption line',
 }
 
@@ -241,7 +242,7 @@ export function DraftPreview({ reading, source, busy, error, onCreate, onBack }:
 
       {dropped.length > 0 && (
         <>
-          <h3 id="preview-dropped">Dropped as page furniture ({plural(dropped.length, 'line')})</h3>
+          <h3 id="preview-dropped">Left out of the text ({plural(dropped.length, 'line')})</h3>
           <ul className="preview-dropped" aria-labelledby="preview-dropped">
             {dropped.map((line, i) => (
               <li key={`${i}-${line.text}`}>

@@ -52,6 +52,8 @@ function normaliseLines(text: string): string[] {
     .split(/\r\n?|[\n\f\v\u2028\u2029]/)
     .map((line) => line.replace(/[\u200b\u200e\u200f\ufeff]/g, '').replace(/\s+/g, ' ').trim())
     .map(joinBrokenHyphens)
+    // "Annex No. 11 , document": an extraction's space before a comma, which no language writes.
+    .map((line) => line.replace(/(\S) +,(?=\s|$)/g, '$1,'))
 }
 
 /**

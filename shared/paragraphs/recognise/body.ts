@@ -37,6 +37,7 @@ type Gap = 'none' | 'blank' | 'page'
 
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}，。；：、]$/u
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}，。；：、]/u
+const ENDS_NOTE = /[.)]$/
 const ENGLISH_MEETING = /^\d+(?:st|nd|rd|th) (?:plenary )?meeting$/i
 const VOTE_NOTE = /^\[(?:Adopted|Adoptée?|Aprobad[ao]|Принята|未经表决|اعتمد)[^\]]*\]?$/u
 
@@ -63,6 +64,8 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
   let numbered = false
   let operative = false
   let ended = false
+  /** A "*" note on the heading being read, until its sentence ends. */
+  let headingNote: string | null = null
   /** The lines after a footnote rule, until the page ends: read as one block of footnotes. */
   let footnoteBlock: string[] | null = null
 
@@ -112,6 +115,19 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       // texts; the next page's header ends them.
       if (reason === 'footnote-separator') footnoteBlock = footnoteBlock ?? []
       else if (reason === 'running-header') closeFootnoteBlock()
+      continue
+    }
+    if (headingNote !== null && !ENDS_NOTE.test(headingNote)) {
+      headingNote = joinLine(headingNote, line)
+      dropped.push({ text: line, reason: 'heading-note', after: lastBlock() })
+      continue
+    }
+    headingNote = null
+    // "* On behalf of the States members of …": the note on a sponsor's asterisk, not part of the text.
+    if (!footnoteBlock && /^\*{1,3}\s+\S/.test(line)) {
+      headingNote = line
+      dropped.push({ text: line, reason: 'heading-note', after: lastBlock() })
+      gap = 'page'
       continue
     }
     if (footnoteBlock && !readMarker(line, language) && !endsFootnoteBlock(footnoteBlock, line, language)) {
@@ -174,8 +190,11 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
 function meetingLine(line: string, language: Language): string[] | null {
   const rules = LANGUAGE_RULES[language]
   if (rules.meeting.test(line) || ENGLISH_MEETING.test(line)) return [line]
-  const dated = /^(.+?)[, ]+(\S+ \S+ \S+(?: \S+)?)$/.exec(line)
-  if (dated && (rules.meeting.test(dated[1]) || ENGLISH_MEETING.test(dated[1])) && rules.date.test(dated[2])) return [dated[1], dated[2]]
+  for (let cut = line.indexOf(' '); cut > 0; cut = line.indexOf(' ', cut + 1)) {
+    const meeting = line.slice(0, cut).replace(/,$/, '')
+    const date = line.slice(cut + 1)
+    if ((rules.meeting.test(meeting) || ENGLISH_MEETING.test(meeting)) && rules.date.test(date)) return [meeting, date]
+  }
   return null
 }
 

@@ -6,8 +6,8 @@
  * what tells a footnote body from a line that merely starts with a number.
  */
 
-/** "1 United Nations …", "[1] United Nations …", "¹ United Nations …". Not "1. Decides …". */
-const BODY_START = /^(?:\[(\d{1,3})\]|(\d{1,3})(?![.)\d/-])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?=\S)/
+/** "1 United Nations …", "[1] United Nations …", "[^1]: United Nations …" (Markdown), "¹ United Nations …". Not "1. Decides …". */
+const BODY_START = /^(?:\[\^?(\d{1,3})\]:?|(\d{1,3})(?![.)\d/-])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?=\S)/
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 
@@ -52,7 +52,8 @@ export function findMarker(text: string, number: number, from = 0): { at: number
   for (let match = spaced.exec(text); match; match = spaced.exec(text)) {
     // "Protocol 2" is a reference; "Protocol, 2" ends a clause with a marker.
     const word = match[2].replace('.', '') === '' ? match[1].toLowerCase() : ''
-    if (NUMBER_WORDS.has(word) || /\d\s$/.test(text.slice(0, match.index))) continue
+    // After a short number ("paragraphs 1 2") it is a list; after a year ("31 May 1997 2 and") a marker.
+    if (NUMBER_WORDS.has(word) || /(?:^|\D)\d{1,3}\s$/.test(text.slice(0, match.index))) continue
     // The space before the marker goes with it: "Effects 1 and" reads "Effects and".
     candidates.push({ at: match.index - 1, length: match[0].length + 1 })
     break
@@ -79,7 +80,7 @@ export function readFootnoteBlock(lines: string[], joinLine: (a: string, b: stri
       last = null
       continue
     }
-    const inline = /^(?:\[(\d{1,3})\]|(\d{1,3}))\s+(?=\S)(?![.)])/.exec(line)
+    const inline = /^(?:\[\^?(\d{1,3})\]:?|(\d{1,3}))\s+(?=\S)(?![.)])/.exec(line)
     if (last && !/[.)\]]$/.test(last.text) && !inline && !line.startsWith('*')) {
       last.text = joinLine(last.text, line)
       continue

@@ -59,7 +59,9 @@ export function readHeading(lines: string[], language: Language, enacting: strin
     if (claims.length > 0) {
       for (const claim of claims) {
         if (claim === 'noise') continue
-        if (!heading[claim.field]) heading[claim.field] = claim.value
+        // "Special Political and Decolonization Committee" / "(Fourth Committee)" wraps.
+        if (claim.field === 'committee' && heading.committee && claim.value.startsWith('(')) heading.committee += ` ${claim.value}`
+        else if (!heading[claim.field]) heading[claim.field] = claim.value
         lastField = claim.field
       }
       openRun = null
@@ -142,8 +144,11 @@ function claimFields(line: string, language: Language): Claim[] {
   }
   take('distribution', DISTRIBUTION, 1)
   take('originalLanguage', ORIGINAL, 1)
-  if (UNITED_NATIONS.test(rest)) {
-    rest = rest.replace(UNITED_NATIONS, '')
+  // The masthead's "United Nations", alone or beside the symbol or the organ; not "United Nations
+  // Relief and Works Agency …", an agenda title.
+  const afterMasthead = rest.replace(UNITED_NATIONS, '')
+  if (afterMasthead !== rest && (afterMasthead === '' || claims.length > 0 || rules.organ.test(afterMasthead) || ORGAN_FALLBACK.test(afterMasthead))) {
+    rest = afterMasthead
     claims.push('noise')
   }
   const organ = rules.organ.exec(rest) ?? ORGAN_FALLBACK.exec(rest)

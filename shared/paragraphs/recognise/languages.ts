@@ -39,7 +39,7 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     enacting: /^The (?:[A-Z][\w-]*|of|the|and|on|for)(?: (?:[A-Z][\w-]*|of|the|and|on|for)){0,9},$/,
     organ: new RegExp(`^${ORGAN_EN}$`),
     session: new RegExp(`^${ORDINAL_EN}(?: (?:emergency special|special|resumed|regular|organizational))? session\\b`, 'i'),
-    committee: new RegExp(`^(?:${NUMBERED_COMMITTEE_EN} Committee|Special Political and Decolonization Committee(?: \\(Fourth Committee\\))?)$`),
+    committee: new RegExp(`^(?:${NUMBERED_COMMITTEE_EN} Committee|Special Political and Decolonization Committee(?: \\(Fourth Committee\\))?|\\(Fourth Committee\\))$`),
     agendaItem: /^Agenda items?\s/i,
     meeting: /^\d+(?:st|nd|rd|th) (?:plenary )?meeting$/i,
     date: new RegExp(`^\\d{1,2} (?:${MONTHS.en}) \\d{4}$`, 'i'),
