@@ -58,7 +58,7 @@ test('a facilitator previews a pasted draft, corrects what was misread, and crea
   await expect(preview.getByRole('list', { name: /^Footnotes/ })).toHaveText('PP2: Resolution 217 A (III).')
   await expect(preview.getByLabel('Title', { exact: true })).toHaveValue('Safe drinking water and sanitation')
   await expect(preview.getByLabel('Symbol', { exact: true })).toHaveValue('A/C.3/81/L.12')
-  const dropped = preview.getByRole('list', { name: /^Dropped as page furniture/ })
+  const dropped = preview.getByRole('list', { name: /^Left out of the text/ })
   await expect(dropped).toContainText('24-12345 (E)')
   await expect(dropped).toContainText('*2412345*')
 

@@ -58,10 +58,14 @@ function normaliseLines(text: string): string[] {
 
 /**
  * "post- conflict", "self- determination": a PDF extraction leaves a space after a hyphen that
- * ended a line. A suspended hyphen ("pre- and post-conflict") is followed by a conjunction.
+ * ended a line (or before it). A suspended hyphen ("pre- and post-conflict") is followed by a
+ * conjunction.
  */
 function joinBrokenHyphens(line: string): string {
-  return line.replace(/(\p{L})- (?!(?:and|or|et|ou|y|o|и|или)\b)(?=\p{Ll})/gu, '$1-')
+  return line
+    .replace(/(\p{L})- (?!(?:and|or|et|ou|y|o|и|или)\b)(?=\p{Ll})/gu, '$1-')
+    // "self -determination", "Non -Aligned": a hyphen never has a space before it and none after.
+    .replace(/(\p{L}) -(?=\p{L})/gu, '$1-')
 }
 
 /** "The General Assembly,", "L'Assemblée générale,", "إن الجمعية العامة،" … */
@@ -94,6 +98,12 @@ function classify(blocks: Block[], language: Language, warnings: string[]): Draf
       offset: Math.min(text.length, Math.max(0, footnote.offset - cut - lead)),
     }))
     const extra = footnotes.length > 0 ? { footnotes } : {}
+    // "(a)", "(b)" under a PP that ends with a colon: the schema has no preambular sub-paragraphs,
+    // so each stays a PP and keeps its letter in its text, and the PPs after it stay PPs.
+    if (marker?.kind === 'letter' && !seenOp && paragraphs[paragraphs.length - 1]?.kind === 'pp') {
+      paragraphs.push({ kind: 'pp', text: block.text.trim(), ...(block.footnotes.length > 0 ? { footnotes: block.footnotes } : {}) })
+      return
+    }
     if (marker?.kind === 'letter') {
       const next = readMarker(blocks[index + 1]?.text ?? '', language)
       const level = subLevel(marker.value, subs, next?.kind === 'letter' ? next.value : null, language)

@@ -92,7 +92,8 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
     if (operative) return !numbered && ENDS_OP.test(before) && opening === 'op'
     if (ENDS_PP.test(before) && opening === 'pp') return true
     if (ENDS_CLAUSE.test(before) && opening === 'op') return true
-    return /[;.؛。；]$/u.test(before) && /^\p{Lu}/u.test(line)
+    // A PP that quotes a question ends with "?": the next capitalised line is a new paragraph.
+    return /[;.؛。；?][”"’»]?$/u.test(before) && /^\p{Lu}/u.test(line)
   }
 
   for (const line of lines) {

@@ -62,6 +62,22 @@ describe('paragraphs across pages and lines', () => {
     expect(shape(text)).toEqual(['op0', 'op1', 'op1', 'op0'])
   })
 
+  it('keeps lettered items under a PP in the preamble, with their letters, and the PPs after them', () => {
+    const text = 'The General Assembly,\nHaving received the opinion, in which the Court found that:\n(a) The occupation is unlawful,\n(b) States are under an obligation,\nRecalling its resolution 79/232,\n1. Welcomes the opinion.'
+    const { paragraphs } = readPastedText(text).draft
+    expect(paragraphs.map((p) => [p.kind, p.text.slice(0, 12)])).toEqual([
+      ['pp', 'Having recei'],
+      ['pp', '(a) The occu'],
+      ['pp', '(b) States a'],
+      ['pp', 'Recalling it'],
+      ['op', 'Welcomes the'],
+    ])
+  })
+
+  it('starts a new PP after one that ends by quoting a question', () => {
+    expect(shape('The General Assembly,\nRequesting an opinion on the question: “What are the obligations?”\nCommending the Court,\n1. Decides to act.')).toEqual(['pp', 'pp', 'op0'])
+  })
+
   it('warns where the printed numbering jumps', () => {
     const { warnings } = readPastedText('The General Assembly,\n1. Urges States to act;\n3. Decides to act.')
     expect(warnings).toContain('OP numbering jumps from 1 to 3.')
