@@ -7,7 +7,7 @@ import { openingKind } from '../openingWords'
 import type { DroppedLine, Footnote, Language } from '../types'
 import { findMarker, footnoteStart, readFootnoteBlock } from './footnotes'
 import { type FurnitureContext, furnitureReason } from './furniture'
-import { ENDS_CLAUSE, ENDS_OP, ENDS_PP, LANGUAGE_RULES, openingKindIn } from './languages'
+import { ENDS_CLAUSE, ENDS_OP, ENDS_PP, LANGUAGE_RULES, LOWER_CASE_OPENINGS, openingKindIn } from './languages'
 import { isBareMarker, readMarker } from './markers'
 
 export interface BodyContext extends FurnitureContext {
@@ -88,12 +88,12 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
     const before = withoutTrailingMarker(current)
     if (gap === 'blank' && ENDS_CLAUSE.test(before)) return true
     // A wrapped line may start with "including" or "calling": openings are capitalised (where the script has case).
-    const opening = /^\p{Ll}/u.test(line) ? null : openingKindIn(line, language, openingKind)
+    const opening = /^\p{Ll}/u.test(line) && !LOWER_CASE_OPENINGS.has(language) ? null : openingKindIn(line, language, openingKind)
     if (operative) return !numbered && ENDS_OP.test(before) && opening === 'op'
     if (ENDS_PP.test(before) && opening === 'pp') return true
     if (ENDS_CLAUSE.test(before) && opening === 'op') return true
     // A PP that quotes a question ends with "?": the next capitalised line is a new paragraph.
-    return /[;.؛。；?][”"’»]?$/u.test(before) && /^\p{Lu}/u.test(line)
+    return /[;.؛。；?][”"’»]?$/u.test(before) && (/^\p{Lu}/u.test(line) || (LOWER_CASE_OPENINGS.has(language) && opening !== null))
   }
 
   for (const line of lines) {

@@ -141,21 +141,22 @@ export function guessLanguage(text: string): Language {
 const LEADING_ADVERB: Partial<Record<Language, RegExp>> = {
   fr: /^(?:Profondément|Vivement|Gravement|Également|Réaffirmant|Sérieusement|Fermement|Résolument)\s+/u,
   es: /^(?:Profundamente|Gravemente|Seriamente|Firmemente|Asimismo)\s+/u,
-  ru: /^(?:Вновь|Глубоко|Серьезно|Решительно|Настоятельно|Особо|Также)\s+/u,
+  ru: /^(?:вновь|глубоко|серьезно|решительно|настоятельно|особо|также)\s+/iu,
 }
 
 /** The head word of a preambular paragraph: a participle or one of the usual adjectives. */
 const PP_HEAD: Partial<Record<Language, RegExp>> = {
   fr: /^(?:\p{Lu}\p{Ll}+ant|Ayant|Conscient\p{Ll}*|Convaincu\p{Ll}*|Préoccupé\p{Ll}*|Alarmé\p{Ll}*|Résolu\p{Ll}*|Soucieu\p{Ll}+|Guidé\p{Ll}*|Déterminé\p{Ll}*|Inquiet\p{Ll}*|Encouragé\p{Ll}*)\b/u,
   es: /^(?:\p{Lu}\p{Ll}+(?:ando|endo)|Consciente\p{Ll}*|Convencid\p{Ll}+|Preocupad\p{Ll}+|Alarmad\p{Ll}+|Decidid\p{Ll}+|Guiad\p{Ll}+|Resuelt\p{Ll}+|Alentad\p{Ll}+)\b/u,
-  ru: /^(?:\p{Lu}\p{Ll}+(?:я|вшись|в)|Будучи)(?=\s|,|$)/u,
+  // "включая" (including) is a gerund too, but it continues a sentence.
+  ru: /^(?![Вв]ключая\b|[Нн]ачиная\b|[Ии]сходя\b)(?:\p{L}\p{Ll}+(?:я|вшись|в)|[Бб]удучи)(?=\s|,|$)/u,
   ar: /^(?:و?إذ)\s/u,
 }
 /** The head word of an operative paragraph: a verb in the third person. */
 const OP_HEAD: Partial<Record<Language, RegExp>> = {
   fr: /^(?:Se |S['’])?\p{Lu}\p{Ll}+(?:e|t|ent)\b/u,
   es: /^\p{Lu}\p{Ll}+(?:a|e)\b/u,
-  ru: /^\p{Lu}\p{Ll}+(?:ет|ит|ят|ют|ает)\b/u,
+  ru: /^\p{L}\p{Ll}+(?:ет|ит|ят|ют|ает)(?=\s|,|$)/u,
 }
 
 /**
@@ -171,6 +172,9 @@ export function openingKindIn(text: string, language: Language, english: (text: 
   if (language === 'ar') return /^\p{Script=Arabic}/u.test(text) ? 'op' : null
   return OP_HEAD[language]?.test(head) ? 'op' : null
 }
+
+/** Russian UN texts begin their paragraphs in lower case ("ссылаясь на …", "1. призывает …"). */
+export const LOWER_CASE_OPENINGS: ReadonlySet<Language> = new Set(['ru'])
 
 /** Punctuation that ends a PP (a comma in every script) and an OP (semicolon or full stop). */
 export const ENDS_PP = /[,،，]$/u

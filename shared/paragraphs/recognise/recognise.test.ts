@@ -101,6 +101,26 @@ describe('the six languages', () => {
     expect(draft.paragraphs[2].text).toBe('تطلب إلى الدول أن تتخذ التدابير؛')
   })
 
+  it('reads a Russian text: lower-case participle openings, Cyrillic "а)" sub-paragraphs', () => {
+    const { draft } = readPastedText(
+      'Генеральная Ассамблея,\nссылаясь на свою резолюцию 78/170,\nвновь подтверждая Устав Организации\nОбъединенных Наций,\nглубоко обеспокоенная положением,\n1. призывает все государства:\nа) защищать правозащитников;\nб) представлять доклады;\n2. постановляет продолжить рассмотрение этого вопроса.',
+    )
+    expect(draft.language).toBe('ru')
+    expect(draft.paragraphs.map((p) => (p.kind === 'pp' ? 'pp' : `op${p.level}`))).toEqual(['pp', 'pp', 'pp', 'op0', 'op1', 'op1', 'op0'])
+    expect(draft.paragraphs[1].text).toBe('вновь подтверждая Устав Организации Объединенных Наций,')
+    expect(draft.paragraphs[4].text).toBe('защищать правозащитников;')
+  })
+
+  it('reads a Chinese text and joins its wrapped lines without spaces', () => {
+    const { draft } = readPastedText('大会，\n回顾其关于人权维护者的\n以往各项决议，\n1. 促请所有国家保护人权维护者；\n2. 决定继续审议这个问题。')
+    expect(draft.language).toBe('zh')
+    expect(draft.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['pp', '回顾其关于人权维护者的以往各项决议，'],
+      ['op', '促请所有国家保护人权维护者；'],
+      ['op', '决定继续审议这个问题。'],
+    ])
+  })
+
   it('reads a Spanish and a Chinese formula', () => {
     expect(readPastedText('La Asamblea General,\nRecordando su resolución 78/1,').draft.language).toBe('es')
     expect(readPastedText('大会，\n回顾其以往决议，\n1. 请各国采取行动。').draft.language).toBe('zh')
