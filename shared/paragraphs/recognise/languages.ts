@@ -149,7 +149,7 @@ const PP_HEAD: Partial<Record<Language, RegExp>> = {
   fr: /^(?:\p{Lu}\p{Ll}+ant|Ayant|Conscient\p{Ll}*|Convaincu\p{Ll}*|Préoccupé\p{Ll}*|Alarmé\p{Ll}*|Résolu\p{Ll}*|Soucieu\p{Ll}+|Guidé\p{Ll}*|Déterminé\p{Ll}*|Inquiet\p{Ll}*|Encouragé\p{Ll}*)\b/u,
   es: /^(?:\p{Lu}\p{Ll}+(?:ando|endo)|Consciente\p{Ll}*|Convencid\p{Ll}+|Preocupad\p{Ll}+|Alarmad\p{Ll}+|Decidid\p{Ll}+|Guiad\p{Ll}+|Resuelt\p{Ll}+|Alentad\p{Ll}+)\b/u,
   // "включая" (including) is a gerund too, but it continues a sentence.
-  ru: /^(?![Вв]ключая\b|[Нн]ачиная\b|[Ии]сходя\b)(?:\p{L}\p{Ll}+(?:я|вшись|в)|[Бб]удучи)(?=\s|,|$)/u,
+  ru: /^(?!(?:[Вв]ключая|[Нн]ачиная|[Ии]сходя)(?=\s|,|$))(?:\p{L}\p{Ll}+(?:я|вшись|в)|[Бб]удучи)(?=\s|,|$)/u,
   ar: /^(?:و?إذ)\s/u,
 }
 /** The head word of an operative paragraph: a verb in the third person. */
