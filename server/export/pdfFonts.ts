@@ -8,8 +8,8 @@
  *
  * Each package describes its files with CSS `@font-face` rules (file, weight, style,
  * unicode-range); those rules are read as a browser reads them, so a character is set in the first
- * face whose range holds it. Only the files a document needs are read, once per process; WOFF2
- * files are unpacked to TrueType first, because fontkit's subsetter cannot embed WOFF2 glyphs.
+ * face whose range holds it. Only the files a document needs are read, once per process; the
+ * WOFF2 files are unpacked to TrueType first, because fontkit's subsetter cannot embed WOFF2 glyphs.
  * pdfkit then embeds only the glyphs used, so a page of Chinese costs kilobytes, not megabytes.
  */
 import { readFileSync } from 'node:fs'
@@ -42,12 +42,12 @@ const SOURCES: Record<StyleKey, readonly [string, string][]> = {
   boldItalic: [['@fontsource/tinos', '700-italic.css'], ['@fontsource/amiri', '700.css'], ['noto-serif-sc', 'noto_serif_sc_bold/css.css']],
 }
 
-/** The `@font-face` rules of a CSS file: each rule's file (WOFF preferred to WOFF2) and ranges. */
+/** The `@font-face` rules of a CSS file: each rule's file (WOFF2 preferred, see fontData) and ranges. */
 function readFontFaces(css: string, dir: string): FontFace[] {
   return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].flatMap(([, rule]) => {
     const urls = [...rule.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1])
     const range = /unicode-range:\s*([^;]+)/.exec(rule)?.[1]
-    const url = urls.find((u) => u.endsWith('.woff')) ?? urls[0]
+    const url = urls.find((u) => u.endsWith('.woff2')) ?? urls[0]
     if (!url || !range) return []
     return [{ file: join(dir, url), ranges: parseRanges(range) }]
   })
@@ -89,12 +89,24 @@ export function faceFor(codePoint: number, style: FontStyle, previous?: FontFace
 }
 
 const loaded = new Map<string, Promise<Buffer>>()
+/** wawoff2's decoder shares one buffer between calls: one file at a time, copied out before the next. */
+let decoding: Promise<unknown> = Promise.resolve()
 
-/** The font file as TrueType or WOFF, ready for pdfkit; read once per process. */
+function toTrueType(bytes: Buffer): Promise<Buffer> {
+  const result = decoding.then(async () => Buffer.from(await decompress(bytes)))
+  decoding = result.catch(() => {})
+  return result
+}
+
+/**
+ * The font file as TrueType, ready for pdfkit; read and unpacked once per process. WOFF2 is used
+ * rather than WOFF because fontkit inflates a WOFF's tables in JavaScript for every document
+ * (seconds for an Arabic page), while an unpacked TrueType file is read as it is.
+ */
 export function fontData(face: FontFace): Promise<Buffer> {
   let data = loaded.get(face.file)
   if (!data) {
-    data = readFile(face.file).then(async (bytes) => (face.file.endsWith('.woff2') ? Buffer.from(await decompress(bytes)) : bytes))
+    data = readFile(face.file).then((bytes) => (face.file.endsWith('.woff2') ? toTrueType(bytes) : bytes))
     loaded.set(face.file, data)
   }
   return data
