@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { csrfForCookies } from './access/authorize'
+import { ConflictRefusal } from './access/enforce'
 import { collabHandler } from './collab/collabRoute'
 import type { Rooms } from './collab/rooms'
 import type { EventHub } from './events/eventHub'
@@ -72,7 +73,8 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HTTPException) {
       // Hono's CSRF guard throws a bare 403.
       const fallback = error.status === 403 ? 'Refused: the request did not come from this site.' : 'Bad request'
-      return c.json({ error: error.message || fallback }, error.status)
+      const conflict = error instanceof ConflictRefusal ? { conflict: error.conflict } : {}
+      return c.json({ error: error.message || fallback, ...conflict }, error.status)
     }
     deps.log(`unhandled error on ${c.req.method} ${c.req.path}`, error)
     return c.json({ error: 'Internal error; the change was not made. Try again.' }, 500)

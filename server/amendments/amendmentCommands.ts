@@ -1,19 +1,16 @@
 import { rebaseProposal } from '../../shared/amendments/rebase'
 import type { Amendment } from '../../shared/amendments/types'
 import type { CreateAmendmentBody } from '../../shared/api/amendments'
-import { newParagraphId } from '../../shared/paragraphs/newParagraphId'
 import { readResolution } from '../../shared/paragraphs/readResolution'
 import { isLocked, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
-import { DENIED } from '../../shared/policy/policy'
+import { can, DENIED } from '../../shared/policy/policy'
 import { randomId } from '../../shared/randomId'
-import { actorOf, refuse, requireAction } from '../access/enforce'
+import { actorOf, ConflictRefusal, refuse, requireAction } from '../access/enforce'
 import type { Granted } from '../access/resolveAccess'
-import { newParagraph, replaceText } from '../collab/forwardEdits'
-import { containerOf, findParagraph } from '../collab/paragraphElements'
+import { textHash } from '../collab/paragraphTexts'
 import type { Rooms } from '../collab/rooms'
 import type { EventHub } from '../events/eventHub'
 import type { Store } from '../store/types'
-import { checkpoint } from '../versions/versionCommands'
 
 export interface CommandDeps {
   store: Store
@@ -22,7 +19,8 @@ export interface CommandDeps {
 }
 
 /**
- * The negotiation's commands: propose, support, object, withdraw, accept, reject, set status.
+ * The negotiation's commands: propose, support, object, withdraw, reject, table again, set
+ * status (accepting and reopening, which change the text, are in decide.ts).
  * Each asks the policy first, takes the acting State from the caller's access (never from the
  * request), writes the store, appends to the audit log and tells the room.
  */
@@ -33,20 +31,20 @@ export function currentParagraphs({ store, rooms }: CommandDeps, documentId: str
   return readResolution(rooms.read(documentId), store.paragraphStatuses(documentId)).paragraphs
 }
 
-function paragraphOrRefuse(deps: CommandDeps, documentId: string, paragraphId: string): Paragraph {
+export function paragraphOrRefuse(deps: CommandDeps, documentId: string, paragraphId: string): Paragraph {
   return currentParagraphs(deps, documentId).find((p) => p.id === paragraphId) ?? refuse(404, 'paragraphId: no paragraph with this id in the resolution')
 }
 
-function pendingOrRefuse(store: Store, documentId: string, amendmentId: string): Amendment {
+export function pendingOrRefuse(store: Store, documentId: string, amendmentId: string): Amendment {
   const amendment = store.getAmendment(amendmentId)
   if (!amendment || amendment.documentId !== documentId) return refuse(404, 'No proposal with this id')
   if (amendment.status !== 'pending') return refuse(409, `This proposal is already ${amendment.status}.`)
   return amendment
 }
 
-const label = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
+export const label = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
 
-function record(deps: CommandDeps, documentId: string, access: Granted, action: string, detail: Record<string, unknown>): void {
+export function record(deps: CommandDeps, documentId: string, access: Granted, action: string, detail: Record<string, unknown>): void {
   deps.store.audit({ documentId, at: Date.now(), actor: actorOf(access), action, detail })
   deps.hub.publish(documentId, { type: action.startsWith('status') ? 'statuses' : 'amendments' })
 }
@@ -63,7 +61,8 @@ export function propose(deps: CommandDeps, documentId: string, access: Granted, 
     state = access.state ?? refuse(403, DENIED['amendment.propose'])
   }
   const paragraph = paragraphOrRefuse(deps, documentId, body.paragraphId)
-  const text = body.kind === 'delete' ? '' : (body.text ?? '').trim()
+  const drafted = body.kind === 'delete' ? '' : (body.text ?? '').trim()
+  const text = body.kind === 'replace' ? ontoCurrentText(deps, documentId, paragraph, body.baseText?.trim(), drafted) : drafted
   if (body.kind === 'replace' && text === paragraph.text) refuse(400, 'text: the proposed wording is the same as the current text')
   const amendment = deps.store.createAmendment({
     id: randomId('a-', 10),
@@ -77,8 +76,67 @@ export function propose(deps: CommandDeps, documentId: string, access: Granted, 
     state,
     enteredBy,
     createdAt: Date.now(),
+    reopensAgreed: body.kind !== 'insert-after' && isLocked(paragraph.status),
   })
-  record(deps, documentId, access, 'amendment.propose', { amendmentId: amendment.id, paragraph: label(paragraph), state })
+  record(deps, documentId, access, 'amendment.propose', { amendmentId: amendment.id, paragraphId: paragraph.id, paragraph: label(paragraph), state })
+  return amendment
+}
+
+/**
+ * A proposal is exactly what its State changed: wording drafted on an earlier text of the
+ * paragraph carries only its own changes, moved onto the text as it is now (the word-level
+ * three-way merge). A base the server cannot account for, or changes that touch words changed
+ * since, are refused and shown, never guessed, so a stale form can never revert others' changes.
+ */
+export function ontoCurrentText(
+  deps: CommandDeps,
+  documentId: string,
+  paragraph: Paragraph,
+  baseText: string | undefined,
+  drafted: string,
+): string {
+  if (baseText === undefined || baseText === paragraph.text) return drafted
+  if (!deps.store.knowsParagraphText(documentId, paragraph.id, textHash(baseText))) {
+    refuse(409, `${label(paragraph)} changed while this proposal was drafted, and the text it was drafted on is not one ${label(paragraph)} has had. Draft it again on the current text.`)
+  }
+  const rebased = rebaseProposal(baseText, drafted, paragraph.text)
+  if (rebased.status === 'conflict') {
+    throw new ConflictRefusal(
+      `${label(paragraph)} changed while this proposal was drafted, and the changes touch the same words. Resolve them on the current text and send it again.`,
+      { baseText, changedText: drafted, currentText: paragraph.text },
+    )
+  }
+  return rebased.text
+}
+
+/**
+ * A proposal superseded by another's acceptance, tabled again by its State on the new text: its
+ * own changes, moved onto the current text, as a new pending proposal.
+ */
+export function retable(deps: CommandDeps, documentId: string, access: Granted, amendmentId: string): Amendment {
+  const old = deps.store.getAmendment(amendmentId)
+  if (!old || old.documentId !== documentId) return refuse(404, 'No proposal with this id')
+  if (old.status !== 'superseded') refuse(409, `Only a superseded proposal can be tabled again; this one is ${old.status}.`)
+  const own = access.role === 'delegation' ? access.state === old.state : can(access.role, 'amendment.enter-on-behalf') && old.enteredBy !== null
+  if (!own) refuse(403, 'Only the State that made this proposal (or the facilitators, for one they entered) can table it again.')
+  const paragraph = paragraphOrRefuse(deps, documentId, old.paragraphId)
+  const text = old.kind === 'replace' ? ontoCurrentText(deps, documentId, paragraph, old.baseText, old.text) : old.text
+  if (old.kind === 'replace' && text === paragraph.text) refuse(409, 'The current text already says what this proposal asked for.')
+  const amendment = deps.store.createAmendment({
+    id: randomId('a-', 10),
+    documentId,
+    paragraphId: paragraph.id,
+    kind: old.kind,
+    text,
+    newParagraphKind: old.newParagraphKind,
+    baseText: paragraph.text,
+    note: old.note,
+    state: old.state,
+    enteredBy: old.enteredBy === null ? null : access.name,
+    createdAt: Date.now(),
+    reopensAgreed: old.kind !== 'insert-after' && isLocked(paragraph.status),
+  })
+  record(deps, documentId, access, 'amendment.retable', { amendmentId: amendment.id, from: old.id, paragraphId: paragraph.id, state: old.state })
   return amendment
 }
 
@@ -94,7 +152,7 @@ export function takePosition(
   const state = access.state ?? refuse(403, DENIED['amendment.position'])
   if (state === amendment.state) refuse(400, 'A State cannot support or object to its own proposal.')
   deps.store.setPosition(amendment.id, state, position, Date.now())
-  record(deps, documentId, access, `amendment.${position}`, { amendmentId, state })
+  record(deps, documentId, access, `amendment.${position}`, { amendmentId, paragraphId: amendment.paragraphId, state })
   return deps.store.getAmendment(amendment.id)!
 }
 
@@ -104,85 +162,19 @@ export function withdraw(deps: CommandDeps, documentId: string, access: Granted,
   // A delegation withdraws its own State's proposals; facilitators only what they entered for a State.
   const own = access.role === 'delegation' ? access.state === amendment.state : amendment.enteredBy !== null
   if (!own) refuse(403, DENIED['amendment.withdraw'])
-  deps.store.setAmendmentStatus(amendment.id, 'withdrawn', Date.now())
-  record(deps, documentId, access, 'amendment.withdraw', { amendmentId })
+  const now = Date.now()
+  deps.store.setAmendmentStatus(amendment.id, 'withdrawn', now, { by: actorOf(access), at: new Date(now).toISOString() })
+  record(deps, documentId, access, 'amendment.withdraw', { amendmentId, paragraphId: amendment.paragraphId })
   return deps.store.getAmendment(amendment.id)!
 }
 
 export function reject(deps: CommandDeps, documentId: string, access: Granted, amendmentId: string): Amendment {
   requireAction(access, 'amendment.decide')
   const amendment = pendingOrRefuse(deps.store, documentId, amendmentId)
-  deps.store.setAmendmentStatus(amendment.id, 'rejected', Date.now())
-  record(deps, documentId, access, 'amendment.reject', { amendmentId })
-  return deps.store.getAmendment(amendment.id)!
-}
-
-/**
- * Accepting puts the proposal into the shared text as one forward change: new wording (the
- * proposal rebased onto the current text, or the facilitator's compromise language), a deleted
- * paragraph or a new one. Other proposals to replace or delete that paragraph were drafted
- * against text that is now gone, so they become superseded.
- */
-export function accept(
-  deps: CommandDeps,
-  documentId: string,
-  access: Granted,
-  amendmentId: string,
-  compromise?: string,
-): Amendment {
-  requireAction(access, 'amendment.decide')
-  const amendment = pendingOrRefuse(deps.store, documentId, amendmentId)
-  const paragraphs = currentParagraphs(deps, documentId)
-  const paragraph = paragraphs.find((p) => p.id === amendment.paragraphId) ?? refuse(404, 'paragraphId: no paragraph with this id in the resolution')
-  if (amendment.kind !== 'insert-after' && isLocked(paragraph.status)) {
-    refuse(409, `${label(paragraph)} is ${paragraph.status === 'agreed' ? 'agreed' : 'agreed ad ref'}: reopen it before changing its text.`)
-  }
-  if (compromise !== undefined && amendment.kind === 'delete') {
-    refuse(400, 'text: a deletion has no wording to change; accept it as it stands, or write new wording as a proposal')
-  }
-  const inPreamble = (p: Paragraph) => p.kind === 'pp'
-  // The schema needs at least one PP and one OP.
-  if (amendment.kind === 'delete' && paragraphs.filter((p) => inPreamble(p) === inPreamble(paragraph)).length === 1) {
-    refuse(409, `${label(paragraph)} is the only one of its kind and cannot be deleted.`)
-  }
-  const wording = compromise?.trim() || wordingToApply(amendment, paragraph)
-  // Every refusal comes before this point: a refused decision leaves no trace in the history.
-  // The text as it was before this decision can always be found again, and restored.
-  checkpoint(deps, documentId, 'before-accept', actorOf(access), `Before accepting the proposal of ${amendment.state} on ${label(paragraph)}`)
-  deps.rooms.edit(documentId, (doc) => {
-    const located = findParagraph(doc, paragraph.id) ?? refuse(404, 'paragraphId: the paragraph no longer exists')
-    if (amendment.kind === 'replace') return replaceText(located.element, wording)
-    if (amendment.kind === 'delete') return located.container.delete(located.index, 1)
-    const kind = amendment.newParagraphKind ?? 'op'
-    const level = paragraph.kind === 'sub' && kind === 'op' ? Number(located.element.getAttribute('level') ?? 0) : 0
-    const element = newParagraph(kind, newParagraphId(), wording, level)
-    const sameContainer = (kind === 'pp') === (paragraph.kind === 'pp')
-    if (sameContainer) located.container.insert(located.index + 1, [element])
-    else if (kind === 'op') containerOf(doc, 'operatives').insert(0, [element])
-    else containerOf(doc, 'preamble').push([element])
-  })
   const now = Date.now()
-  const superseded = deps.store.transaction(() => {
-    deps.store.setAmendmentStatus(amendment.id, 'accepted', now)
-    return amendment.kind === 'insert-after' ? [] : deps.store.supersedePending(documentId, paragraph.id, amendment.id, now)
-  })
-  record(deps, documentId, access, 'amendment.accept', {
-    amendmentId,
-    paragraph: label(paragraph),
-    state: amendment.state,
-    compromise: Boolean(compromise?.trim()),
-    superseded,
-  })
+  deps.store.setAmendmentStatus(amendment.id, 'rejected', now, { by: actorOf(access), at: new Date(now).toISOString() })
+  record(deps, documentId, access, 'amendment.reject', { amendmentId, paragraphId: amendment.paragraphId })
   return deps.store.getAmendment(amendment.id)!
-}
-
-function wordingToApply(amendment: Amendment, paragraph: Paragraph): string {
-  if (amendment.kind !== 'replace') return amendment.text
-  const rebased = rebaseProposal(amendment.baseText, amendment.text, paragraph.text)
-  if (rebased.status === 'conflict') {
-    refuse(409, 'This proposal was drafted against an older text and does not apply cleanly. Write the compromise language to accept it.')
-  }
-  return rebased.text
 }
 
 export function setStatus(
@@ -196,6 +188,6 @@ export function setStatus(
   const paragraph = paragraphOrRefuse(deps, documentId, paragraphId)
   deps.store.setParagraphStatus(documentId, paragraph.id, status, Date.now())
   deps.rooms.refreshLocks(documentId)
-  record(deps, documentId, access, 'status.set', { paragraph: label(paragraph), from: paragraph.status, to: status })
+  record(deps, documentId, access, 'status.set', { paragraphId: paragraph.id, paragraph: label(paragraph), from: paragraph.status, to: status })
   return { ...paragraph, status }
 }

@@ -4,11 +4,13 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/api/closeCodes'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution, summarise } from '../../shared/paragraphs/readResolution'
+import type { Paragraph } from '../../shared/paragraphs/types'
 import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import type { Role } from '../../shared/policy/policy'
 import { actorOf } from '../access/enforce'
 import type { Store } from '../store/types'
 import { paragraphElements } from './paragraphElements'
+import { paragraphTextHashes } from './paragraphTexts'
 import { pinAwareness } from './pinAwareness'
 import {
   type ClientMessage,
@@ -126,6 +128,12 @@ export class Room {
     this.awareness.setLocalState(null) // the server is not a participant
     doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+    this.rememberTexts(readResolution(readDocJson(doc)).paragraphs)
+  }
+
+  /** Every text a paragraph has had when the room loaded or saved: a proposal's base is one of them. */
+  private rememberTexts(paragraphs: readonly Paragraph[]): void {
+    this.store.rememberParagraphTexts(this.documentId, paragraphTextHashes(paragraphs), Date.now())
   }
 
   get size(): number {
@@ -327,16 +335,18 @@ export class Room {
   }
 
   /**
-   * Background work, never on the keystroke path: refresh the listing summary and merge the update
-   * log once it has grown. Both read the whole document, so they run at most once per flush delay.
+   * Background work, never on the keystroke path: refresh the listing summary, remember the
+   * paragraphs' texts and merge the update log once it has grown. They read the whole document, so
+   * they run at most once per flush delay.
    */
   flush({ compact = false } = {}): void {
     clearTimeout(this.flushTimer)
     this.flushTimer = undefined
     if (this.failed || this.lastChangeAt === 0) return
     try {
-      const summary = summarise(readResolution(readDocJson(this.doc)))
-      this.store.updateSummary(this.documentId, summary, this.lastChangeAt)
+      const reading = readResolution(readDocJson(this.doc))
+      this.store.updateSummary(this.documentId, summarise(reading), this.lastChangeAt)
+      this.rememberTexts(reading.paragraphs)
       const pending = this.updatesSinceCompaction
       if (pending > 0 && (compact || pending >= this.options.compactAfterUpdates)) {
         this.store.compactUpdates(this.documentId, this.lastSeq, Y.encodeStateAsUpdate(this.doc))

@@ -112,6 +112,8 @@ describe('the compilation and the redline as PDF', () => {
         status: 'pending',
         createdAt: '2024-11-20T09:00:00.000Z',
         decidedAt: null,
+      decision: null,
+      reopensAgreed: false,
       },
     ])
     const footnotes = new Map(paragraphs.map((p) => [p.id, p.footnotes ?? []]))

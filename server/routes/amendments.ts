@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
-import { acceptBody, createAmendmentBody } from '../../shared/api/amendments'
-import { accept, type CommandDeps, propose, reject, takePosition, withdraw } from '../amendments/amendmentCommands'
+import { acceptBody, createAmendmentBody, reopenBody } from '../../shared/api/amendments'
+import { type CommandDeps, propose, reject, retable, takePosition, withdraw } from '../amendments/amendmentCommands'
+import { accept, reopen } from '../amendments/decide'
 import { authorize } from '../access/authorize'
 import { validate } from './validate'
 
@@ -25,6 +26,10 @@ export function amendmentRoutes(deps: CommandDeps) {
     .post('/:aid/withdraw', read, (c) => c.json({ amendment: withdraw(deps, id(c), c.var.access, c.req.param('aid')) }))
     .post('/:aid/reject', read, (c) => c.json({ amendment: reject(deps, id(c), c.var.access, c.req.param('aid')) }))
     .post('/:aid/accept', read, validate('json', acceptBody), (c) =>
-      c.json({ amendment: accept(deps, id(c), c.var.access, c.req.param('aid'), c.req.valid('json').text) }),
+      c.json({ amendment: accept(deps, id(c), c.var.access, c.req.param('aid'), c.req.valid('json')) }),
     )
+    .post('/:aid/reopen', read, validate('json', reopenBody), (c) =>
+      c.json({ amendment: reopen(deps, id(c), c.var.access, c.req.param('aid'), c.req.valid('json').reason) }),
+    )
+    .post('/:aid/retable', read, (c) => c.json({ amendment: retable(deps, id(c), c.var.access, c.req.param('aid')) }, 201))
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Amendment } from '../../shared/amendments/types'
+import type { Amendment, Decision } from '../../shared/amendments/types'
 import type { Comment } from '../../shared/comments/types'
 import type { Paragraph, ParagraphStatus } from '../../shared/paragraphs/types'
 import type { VersionKind, VersionSummary } from '../../shared/versions/types'
@@ -141,6 +141,18 @@ const MIGRATIONS = [
      state BLOB NOT NULL
    );
    CREATE INDEX versions_by_document ON versions(document_id, created_at);`,
+  // What a decision did (JSON), so it reads in plain words and can be reopened; proposals that ask
+  // to reopen agreed language; the texts each paragraph has had, to account for a proposal's base.
+  `ALTER TABLE amendments ADD COLUMN decision TEXT;
+   ALTER TABLE amendments ADD COLUMN reopens_agreed INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE paragraph_texts (
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     paragraph_id TEXT NOT NULL,
+     text_hash TEXT NOT NULL,
+     seen_at INTEGER NOT NULL,
+     PRIMARY KEY (document_id, paragraph_id, text_hash)
+   );
+   CREATE INDEX audit_by_document ON audit_log(document_id, seq);`,
 ]
 
 interface InviteRow {
@@ -197,6 +209,8 @@ interface AmendmentRow {
   status: Amendment['status']
   created_at: number
   decided_at: number | null
+  decision: string | null
+  reopens_agreed: number
   supporters: string | null
   objectors: string | null
 }
@@ -217,6 +231,8 @@ const toAmendment = (row: AmendmentRow): Amendment => ({
   status: row.status,
   createdAt: new Date(row.created_at).toISOString(),
   decidedAt: row.decided_at === null ? null : new Date(row.decided_at).toISOString(),
+  decision: row.decision ? (JSON.parse(row.decision) as Decision) : null,
+  reopensAgreed: row.reopens_agreed === 1,
 })
 
 interface CommentRow {
@@ -377,9 +393,9 @@ export function openSqliteStore(dataDir: string): Store {
      FROM amendments`
   const insertAmendment = db.prepare(
     `INSERT INTO amendments (id, document_id, paragraph_id, kind, text, new_paragraph_kind, base_text, note, state,
-       entered_by, status, created_at, decided_at)
+       entered_by, status, created_at, decided_at, reopens_agreed)
      VALUES (@id, @documentId, @paragraphId, @kind, @text, @newParagraphKind, @baseText, @note, @state,
-       @enteredBy, 'pending', @createdAt, NULL)`,
+       @enteredBy, 'pending', @createdAt, NULL, @reopensAgreed)`,
   )
   const selectAmendments = db.prepare<[string], AmendmentRow>(`${AMENDMENT_SELECT} WHERE document_id = ? ORDER BY created_at, rowid`)
   const selectAmendment = db.prepare<[string], AmendmentRow>(`${AMENDMENT_SELECT} WHERE id = ?`)
@@ -387,11 +403,22 @@ export function openSqliteStore(dataDir: string): Store {
     `INSERT INTO amendment_positions (amendment_id, state, position, at) VALUES (?, ?, ?, ?)
      ON CONFLICT (amendment_id, state) DO UPDATE SET position = excluded.position, at = excluded.at`,
   )
-  const updateAmendmentStatus = db.prepare('UPDATE amendments SET status = ?, decided_at = ? WHERE id = ?')
+  const updateAmendmentStatus = db.prepare('UPDATE amendments SET status = ?, decided_at = ?, decision = ? WHERE id = ?')
   const supersede = db.prepare(
-    `UPDATE amendments SET status = 'superseded', decided_at = @at
+    `UPDATE amendments SET status = 'superseded', decided_at = @at, decision = @decision
      WHERE document_id = @documentId AND paragraph_id = @paragraphId AND status = 'pending'
-       AND kind IN ('replace', 'delete') AND id != @exceptId RETURNING id`,
+       AND kind IN ('replace', 'delete') AND id NOT IN (SELECT value FROM json_each(@exceptIds)) RETURNING id`,
+  )
+  const reopen = db.prepare(`UPDATE amendments SET status = 'pending', decided_at = NULL, decision = NULL WHERE id = ?`)
+  const insertParagraphText = db.prepare(
+    `INSERT INTO paragraph_texts (document_id, paragraph_id, text_hash, seen_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  )
+  const selectParagraphText = db.prepare<[string, string, string], { one: number }>(
+    'SELECT 1 AS one FROM paragraph_texts WHERE document_id = ? AND paragraph_id = ? AND text_hash = ?',
+  )
+  const selectAudit = db.prepare<[string], { at: number; actor: string; action: string; detail: string; document_id: string }>(
+    'SELECT * FROM audit_log WHERE document_id = ? ORDER BY seq',
   )
   const upsertStatus = db.prepare(
     `INSERT INTO paragraph_statuses (document_id, paragraph_id, status, updated_at) VALUES (?, ?, ?, ?)
@@ -489,7 +516,7 @@ export function openSqliteStore(dataDir: string): Store {
       updateLastSeen.run(at, id)
     },
     createAmendment: (amendment: NewAmendment) => {
-      insertAmendment.run(amendment)
+      insertAmendment.run({ ...amendment, reopensAgreed: amendment.reopensAgreed ? 1 : 0 })
       return toAmendment(selectAmendment.get(amendment.id)!)
     },
     getAmendment: (id) => {
@@ -500,11 +527,22 @@ export function openSqliteStore(dataDir: string): Store {
     setPosition: (amendmentId, state, position, at) => {
       upsertPosition.run(amendmentId, state, position, at)
     },
-    setAmendmentStatus: (id, status, at) => {
-      updateAmendmentStatus.run(status, at, id)
+    setAmendmentStatus: (id, status, at, decision) => {
+      updateAmendmentStatus.run(status, at, JSON.stringify(decision), id)
     },
-    supersedePending: (documentId, paragraphId, exceptId, at) =>
-      (supersede.all({ documentId, paragraphId, exceptId, at }) as Array<{ id: string }>).map((row) => row.id),
+    supersedePending: (documentId, paragraphId, exceptIds, at, decision) =>
+      (
+        supersede.all({ documentId, paragraphId, exceptIds: JSON.stringify(exceptIds), at, decision: JSON.stringify(decision) }) as Array<{
+          id: string
+        }>
+      ).map((row) => row.id),
+    reopenAmendment: (id) => {
+      reopen.run(id)
+    },
+    rememberParagraphTexts: db.transaction((documentId: string, texts: readonly { paragraphId: string; textHash: string }[], at: number) => {
+      for (const { paragraphId, textHash } of texts) insertParagraphText.run(documentId, paragraphId, textHash, at)
+    }),
+    knowsParagraphText: (documentId, paragraphId, textHash) => selectParagraphText.get(documentId, paragraphId, textHash) !== undefined,
     setParagraphStatus: (documentId, paragraphId, status, at) => {
       upsertStatus.run(documentId, paragraphId, status, at)
     },
@@ -593,6 +631,14 @@ export function openSqliteStore(dataDir: string): Store {
     audit: (entry: AuditEntry) => {
       insertAudit.run({ ...entry, detail: JSON.stringify(entry.detail) })
     },
+    listAudit: (documentId) =>
+      selectAudit.all(documentId).map((row) => ({
+        documentId: row.document_id,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        detail: JSON.parse(row.detail) as Record<string, unknown>,
+      })),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     close: () => db.close(),
   }

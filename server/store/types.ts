@@ -1,4 +1,4 @@
-import type { Amendment, AmendmentStatus } from '../../shared/amendments/types'
+import type { Amendment, AmendmentStatus, Decision } from '../../shared/amendments/types'
 import type { Comment } from '../../shared/comments/types'
 import type { ResolutionSummary } from '../../shared/paragraphs/readResolution'
 import type { ParagraphStatus } from '../../shared/paragraphs/types'
@@ -39,7 +39,7 @@ export interface ParticipantRecord {
   lastSeenAt: number
 }
 
-export type NewAmendment = Omit<Amendment, 'supporters' | 'objectors' | 'status' | 'decidedAt' | 'createdAt'> & {
+export type NewAmendment = Omit<Amendment, 'supporters' | 'objectors' | 'status' | 'decidedAt' | 'createdAt' | 'decision'> & {
   createdAt: number
 }
 
@@ -120,9 +120,21 @@ export interface Store {
   getAmendment(id: string): Amendment | undefined
   listAmendments(documentId: string): Amendment[]
   setPosition(amendmentId: string, state: string, position: 'support' | 'object', at: number): void
-  setAmendmentStatus(id: string, status: AmendmentStatus, at: number): void
-  /** Marks the other pending proposals to replace or delete a paragraph superseded; returns their ids. */
-  supersedePending(documentId: string, paragraphId: string, exceptId: string, at: number): string[]
+  /** Records a decision (or a withdrawal): the status, when, and what it did. */
+  setAmendmentStatus(id: string, status: AmendmentStatus, at: number, decision: Decision): void
+  /**
+   * Marks the other pending proposals to replace or delete a paragraph superseded, recording the
+   * decision that did it; returns their ids.
+   */
+  supersedePending(documentId: string, paragraphId: string, exceptIds: readonly string[], at: number, decision: Decision): string[]
+  /** A decision reopened: the proposal is pending again, with no decision. */
+  reopenAmendment(id: string): void
+  /**
+   * The texts each paragraph has had (as hashes), so a proposal drafted on an earlier text can be
+   * accounted for: remembered as the room saves, asked when a proposal comes in.
+   */
+  rememberParagraphTexts(documentId: string, texts: readonly { paragraphId: string; textHash: string }[], at: number): void
+  knowsParagraphText(documentId: string, paragraphId: string, textHash: string): boolean
   setParagraphStatus(documentId: string, paragraphId: string, status: ParagraphStatus, at: number): void
   paragraphStatuses(documentId: string): Map<string, ParagraphStatus>
 
@@ -150,6 +162,8 @@ export interface Store {
   latestVersion(documentId: string): (VersionSummary & { contentHash: string }) | undefined
 
   audit(entry: AuditEntry): void
+  /** The audit log of a resolution, oldest first. */
+  listAudit(documentId: string): AuditEntry[]
   /** Runs `work` atomically. */
   transaction<T>(work: () => T): T
 

@@ -21,6 +21,8 @@ export function pendingAmendment(paragraphs: readonly Paragraph[], fields: Amend
     status: 'pending',
     createdAt: '2024-10-01T09:00:00.000Z',
     decidedAt: null,
+    decision: null,
+    reopensAgreed: false,
     ...fields,
   }
 }

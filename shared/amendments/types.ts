@@ -8,8 +8,35 @@
 export const AMENDMENT_KINDS = ['replace', 'delete', 'insert-after'] as const
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number]
 
-export const AMENDMENT_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn', 'superseded'] as const
+/** `merged`: its language went into compromise wording accepted with another proposal. */
+export const AMENDMENT_STATUSES = ['pending', 'accepted', 'merged', 'rejected', 'withdrawn', 'superseded'] as const
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number]
+
+/**
+ * What a decision did, recorded when it is taken, so that it reads in plain words and can be
+ * reopened exactly ("superseded by the acceptance of Mexico's proposal").
+ */
+export interface Decision {
+  /** Who decided ("Ana (facilitator)"), or who withdrew. */
+  by: string
+  at: string
+  /**
+   * accepted: itself; merged: the proposal accepted with the compromise its language went into;
+   * superseded: the proposal whose acceptance replaced the text it was drafted on.
+   */
+  acceptedId?: string
+  /** accepted: the other proposals merged into its compromise. */
+  mergedIds?: string[]
+  /** accepted: the wording was the facilitator's compromise language, not the proposal as tabled. */
+  compromise?: boolean
+  /** accepted replace: the paragraph's text just before and just after, to undo exactly this change. */
+  textBefore?: string
+  textAfter?: string
+  /** accepted insert-after: the paragraph it created. */
+  insertedParagraphId?: string
+  /** accepted delete: the paragraph removed, and the one it stood after (null: first of its part). */
+  removed?: { kind: 'pp' | 'op'; level: number; text: string; afterParagraphId: string | null }
+}
 
 export interface Amendment {
   id: string
@@ -33,4 +60,19 @@ export interface Amendment {
   status: AmendmentStatus
   createdAt: string
   decidedAt: string | null
+  /** The latest decision on it (null while pending, and again once a decision is reopened). */
+  decision: Decision | null
+  /** Made on a paragraph that was agreed or agreed ad ref: it asks to reopen agreed language. */
+  reopensAgreed: boolean
+}
+
+/** One line of a paragraph's story, in plain words, from the audit log. */
+export interface TimelineEvent {
+  at: string
+  /** "Ana (facilitator)", "Delegation of Mexico" … */
+  actor: string
+  action: string
+  /** "Mexico proposed new wording", "OP 3 set to agreed ad ref", "Rev.1 saved" … */
+  words: string
+  amendmentId?: string
 }

@@ -1,0 +1,47 @@
+/**
+ * Decisions in plain words, the same in the panel, the compilation text and the exports; and what
+ * accepting a proposal will do to the others, shown before it is done.
+ */
+import type { Amendment } from './types'
+
+/** The pending proposals that accepting `acceptedId` (with `mergedIds` merged into it) would supersede. */
+export function wouldSupersede(amendments: readonly Amendment[], acceptedId: string, mergedIds: readonly string[] = []): Amendment[] {
+  const accepted = amendments.find((a) => a.id === acceptedId)
+  if (!accepted || accepted.kind === 'insert-after') return []
+  return amendments.filter(
+    (a) =>
+      a.status === 'pending' &&
+      a.paragraphId === accepted.paragraphId &&
+      a.kind !== 'insert-after' &&
+      a.id !== acceptedId &&
+      !mergedIds.includes(a.id),
+  )
+}
+
+/** "Mexico's proposal", or "the proposal" when it is not known (any more). */
+function proposalOf(id: string | undefined, byId: ReadonlyMap<string, Amendment>): string {
+  const other = id ? byId.get(id) : undefined
+  return other ? `${other.state}’s proposal` : 'another proposal'
+}
+
+/** A proposal's status as a negotiator says it: "Superseded by the acceptance of Mexico's proposal". */
+export function statusWords(amendment: Amendment, byId: ReadonlyMap<string, Amendment>): string {
+  const { decision } = amendment
+  switch (amendment.status) {
+    case 'pending':
+      return amendment.reopensAgreed ? 'Pending — asks to reopen agreed ad ref language' : 'Pending'
+    case 'accepted': {
+      const merged = (decision?.mergedIds ?? []).map((id) => byId.get(id)?.state).filter(Boolean)
+      if (merged.length > 0) return `Accepted as compromise language, merging the proposals of ${[amendment.state, ...merged].join(', ')}`
+      return decision?.compromise ? 'Accepted with compromise language' : 'Accepted'
+    }
+    case 'merged':
+      return `Merged into the compromise accepted with ${proposalOf(decision?.acceptedId, byId)}`
+    case 'superseded':
+      return `Superseded by the acceptance of ${proposalOf(decision?.acceptedId, byId)}`
+    case 'rejected':
+      return 'Rejected'
+    case 'withdrawn':
+      return `Withdrawn by ${amendment.enteredBy ? `the facilitators for ${amendment.state}` : amendment.state}`
+  }
+}
