@@ -57,6 +57,7 @@ function handBuilt(paragraph: Partial<CompiledParagraph>, proposal: Partial<Comp
     enteredBy: null,
     supporters: [],
     objectors: [],
+    reopensAgreed: false,
     note: '',
     createdAt: '2024-10-01T09:00:00.000Z',
     redline: [{ op: 'equal', text: 'Urges States' }],
@@ -137,9 +138,9 @@ describe('renderCompilationHtml', () => {
 
   it('attributes each proposal with supporters, objectors and justification in italics', () => {
     const html = render()
-    expect(html).toContain('Proposed by Brazil · supported by Chile, Peru · objected by Norway')
+    expect(html).toContain('Proposed by Brazil, joined by Chile and Peru; objected to by Norway')
     expect(html).toContain('<em>Aligns with HRC language.</em>')
-    expect(html).toContain('Proposed by Chile · entered by the facilitators on behalf of Chile')
+    expect(html).toContain('Proposed by Chile; entered by the facilitators on behalf of Chile')
   })
 
   it('shows new paragraphs in place, numbered "OP 4 bis (Brazil)", "OP 4 ter (Chile)"', () => {

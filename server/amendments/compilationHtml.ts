@@ -16,6 +16,7 @@ import {
   type CompiledThread,
 } from '../../shared/amendments/compile'
 import { escapeHtml, footnoteMarker, PRINT_STYLE, printedNumber, renderRedline, subDepth } from '../print/printPage'
+import { attributionWords } from '../../shared/amendments/decisions'
 import { type NumberedFootnote, PARAGRAPH_STATUS_LABELS, PARAGRAPH_STATUSES, type ParagraphStatus } from '../../shared/paragraphs/types'
 import { isNote, paragraphPieces } from '../export/textPieces'
 
@@ -124,7 +125,7 @@ function statusBadge(status: ParagraphStatus): string {
 
 function renderProposal(p: CompiledProposal): string {
   return `<div class="proposal kind-${p.kind}" id="${escapeHtml(`a-${p.id}`)}">
-<p class="attribution"><span class="proposal-kind">${PROPOSAL_KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
+<p class="attribution"><span class="proposal-kind">${PROPOSAL_KIND_LABELS[p.kind]}</span> — ${escapeHtml(attributionWords(p))}</p>
 ${olderTextNotice(p)}<p class="redline">${renderRedline(p.redline)}</p>
 ${justification(p)}</div>`
 }
@@ -134,22 +135,11 @@ function renderInsertion(p: CompiledProposal): string {
   return `<div class="insertion" id="${escapeHtml(`a-${p.id}`)}">
 <div class="para-line"><span class="number">${escapeHtml(p.label ?? '')}</span><span class="text redline">${renderRedline(p.redline)}</span></div>
 <div class="proposal kind-insert-after">
-<p class="attribution"><span class="proposal-kind">${PROPOSAL_KIND_LABELS[p.kind]}</span> — ${escapeHtml(attribution(p))}</p>
+<p class="attribution"><span class="proposal-kind">${PROPOSAL_KIND_LABELS[p.kind]}</span> — ${escapeHtml(attributionWords(p))}</p>
 ${justification(p)}</div>
 </div>`
 }
 
-/** "Proposed by Brazil · supported by Chile, Peru · objected by X · entered by the facilitators on behalf of Brazil" */
-function attribution(p: CompiledProposal): string {
-  return [
-    `Proposed by ${p.state}`,
-    p.supporters.length ? `supported by ${p.supporters.join(', ')}` : '',
-    p.objectors.length ? `objected by ${p.objectors.join(', ')}` : '',
-    p.enteredBy !== null ? `entered by the facilitators on behalf of ${p.state}` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ')
-}
 
 function olderTextNotice(p: CompiledProposal): string {
   if (p.drafting !== 'older-text') return ''

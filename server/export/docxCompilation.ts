@@ -30,12 +30,12 @@ import {
   type CompiledProposal,
   type CompiledThread,
 } from '../../shared/amendments/compile'
+import { attributionWords } from '../../shared/amendments/decisions'
 import type { DiffSegment } from '../../shared/diff/wordDiff'
 import { PARAGRAPH_STATUS_LABELS } from '../../shared/paragraphs/types'
 import { printedNumber } from '../print/printPage'
 import {
   bodyLayout,
-  joinNames,
   lineRuns,
   numberRuns,
   packDocument,
@@ -136,21 +136,10 @@ function blockLine(children: TextRun[], options: Partial<IParagraphOptions> = {}
   })
 }
 
-/** "Proposed by Brazil, joined by Chile and Peru; objected to by Kenya; entered by the facilitators on behalf of Brazil" */
-function attributionText(p: CompiledProposal): string {
-  const joined = p.supporters.length ? `, joined by ${joinNames(p.supporters)}` : ''
-  return [
-    `Proposed by ${p.state}${joined}`,
-    p.objectors.length ? `objected to by ${joinNames(p.objectors)}` : '',
-    p.enteredBy !== null ? `entered by the facilitators on behalf of ${p.state}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ')
-}
 
 function attributionLine(p: CompiledProposal): Paragraph {
   return blockLine(
-    [new TextRun({ text: PROPOSAL_KIND_LABELS[p.kind], bold: true }), new TextRun(` — ${attributionText(p)}`)],
+    [new TextRun({ text: PROPOSAL_KIND_LABELS[p.kind], bold: true }), new TextRun(` — ${attributionWords(p)}`)],
     { keepNext: true },
   )
 }

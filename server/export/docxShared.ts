@@ -104,12 +104,6 @@ export function unDateTime(iso: string): string {
   return `${day}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`
 }
 
-/** "Brazil", "Brazil and Chile", "Brazil, Chile and Peru": UN style has no serial comma. */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-}
-
 /** The symbol at the top right, bold, as on the first page of a UN document. */
 export function symbolLine(symbol: string): Paragraph {
   return new Paragraph({

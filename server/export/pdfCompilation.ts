@@ -12,12 +12,13 @@ import {
   type CompiledParagraph,
   type CompiledProposal,
 } from '../../shared/amendments/compile'
+import { attributionWords } from '../../shared/amendments/decisions'
 import type { DiffSegment } from '../../shared/diff/wordDiff'
 import type { NumberedFootnote } from '../../shared/paragraphs/types'
 import { PARAGRAPH_STATUS_LABELS } from '../../shared/paragraphs/types'
 import { printedNumber } from '../print/printPage'
 import { BODY_INDENT } from './bodyIndents'
-import { joinNames, unDateTime } from './docxShared'
+import { unDateTime } from './docxShared'
 import { noteSpan, paragraphBlock, piecesToSpans, pt } from './pdfClean'
 import { type Block, composePdf, type Span } from './pdfComposer'
 import { isNote, paragraphPieces, type RedlinePiece } from './textPieces'
@@ -90,17 +91,9 @@ function paragraphItems(p: CompiledParagraph, footnotes: NumberedFootnote[]): Bl
 
 const proposalLine = (spans: Span[], extra: Partial<Block> = {}): Block => ({ spans, size: 11, start: PROPOSAL_START, end: pt(BODY_INDENT), ruleStart: true, ...extra })
 
-/** "Proposed by Brazil, joined by Chile and Peru; objected to by Kenya; entered by the facilitators on behalf of Brazil" */
+/** The proposal's kind in bold, then who stands behind it (attributionWords). */
 function attribution(p: CompiledProposal): Block {
-  const joined = p.supporters.length ? `, joined by ${joinNames(p.supporters)}` : ''
-  const text = [
-    `Proposed by ${p.state}${joined}`,
-    p.objectors.length ? `objected to by ${joinNames(p.objectors)}` : '',
-    p.enteredBy !== null ? `entered by the facilitators on behalf of ${p.state}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ')
-  return proposalLine([{ text: PROPOSAL_KIND_LABELS[p.kind], bold: true }, { text: ` — ${text}` }], { keepWithNext: true })
+  return proposalLine([{ text: PROPOSAL_KIND_LABELS[p.kind], bold: true }, { text: ` — ${attributionWords(p)}` }], { keepWithNext: true })
 }
 
 function proposalBlocks(p: CompiledProposal): Block[] {

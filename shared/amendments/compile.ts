@@ -37,6 +37,8 @@ export interface CompiledProposal {
   originalBase: string | null
   /** insert-after only: "OP 4 bis (Brazil)", "OP 4 ter (Chile)", "PP2 bis (Mexico)"; sub-paragraph: "OP 4 (b) bis (Peru)" */
   label: string | null
+  /** Made on a paragraph that was agreed or agreed ad ref. */
+  reopensAgreed: boolean
 }
 
 /** One comment of a thread as the compilation shows it. */
@@ -205,6 +207,7 @@ function compileProposal(amendment: Amendment, target: Target, label: string | n
     note: amendment.note,
     createdAt: amendment.createdAt,
     label,
+    reopensAgreed: amendment.reopensAgreed,
     ...redlineOf(amendment, target),
   }
 }

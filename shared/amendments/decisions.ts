@@ -2,6 +2,7 @@
  * Decisions in plain words, the same in the panel, the compilation text and the exports; and what
  * accepting a proposal will do to the others, shown before it is done.
  */
+import type { CompiledProposal } from './compile'
 import type { Amendment } from './types'
 
 /** The pending proposals that accepting `acceptedId` (with `mergedIds` merged into it) would supersede. */
@@ -44,4 +45,27 @@ export function statusWords(amendment: Amendment, byId: ReadonlyMap<string, Amen
     case 'withdrawn':
       return `Withdrawn by ${amendment.enteredBy ? `the facilitators for ${amendment.state}` : amendment.state}`
   }
+}
+
+/** "Brazil", "Brazil and Chile", "Brazil, Chile and Peru": UN style has no serial comma. */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('')
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/**
+ * Who stands behind a proposal, as every compilation text prints it: "Proposed by Brazil, joined
+ * by Chile and Peru; objected to by Kenya; entered by the facilitators on behalf of Brazil; asks to
+ * reopen agreed ad ref language".
+ */
+export function attributionWords(p: Pick<CompiledProposal, 'state' | 'supporters' | 'objectors' | 'enteredBy' | 'reopensAgreed'>): string {
+  const joined = p.supporters.length ? `, joined by ${joinNames(p.supporters)}` : ''
+  return [
+    `Proposed by ${p.state}${joined}`,
+    p.objectors.length ? `objected to by ${joinNames(p.objectors)}` : '',
+    p.enteredBy !== null ? `entered by the facilitators on behalf of ${p.state}` : '',
+    p.reopensAgreed ? 'asks to reopen agreed ad ref language' : '',
+  ]
+    .filter(Boolean)
+    .join('; ')
 }
