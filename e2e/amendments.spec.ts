@@ -76,9 +76,12 @@ test('a delegation proposes, another supports, the facilitator compares and acce
     await expect.poll(() => textOf(ops(page).first())).toBe(MERGED)
     await expect(ops(page).first()).not.toHaveAttribute('data-pending', /.*/)
   }
-  // Mexico's proposal was the one accepted; Brazil's, drafted against the replaced text, superseded.
+  // The compromise is recorded against Mexico's proposal and credits Brazil's, merged into it (issue 12).
   await mexico.locator('aside.proposals summary', { hasText: '2 decided or withdrawn' }).click()
-  await expect(mexico.locator('ul.decided li')).toHaveText(['Mexico: replace — accepted', 'Brazil: replace — superseded'])
+  await expect(mexico.locator('ul.decided li .decision-words')).toHaveText([
+    'Accepted as compromise language, merging the proposals of Mexico, Brazil',
+    'Merged into the compromise accepted with Mexico’s proposal',
+  ])
 
   // The facilitator marks it agreed ad ref: every browser shows the status, and it is locked.
   await facilitator.locator('aside.proposals').getByLabel('Status').selectOption('agreed-ad-ref')

@@ -1,34 +1,30 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { type CompiledProposal, compileText } from '../../shared/amendments/compile'
-import type { Amendment, AmendmentKind } from '../../shared/amendments/types'
+import type { Amendment } from '../../shared/amendments/types'
 import type { Access } from '../../shared/api/access'
-import { sideOf, wordDiff } from '../../shared/diff/wordDiff'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
-import { PARAGRAPH_STATUS_LABELS, PARAGRAPH_STATUSES, type Paragraph, type ParagraphStatus } from '../../shared/paragraphs/types'
+import { PARAGRAPH_STATUS_LABELS, type Paragraph } from '../../shared/paragraphs/types'
 import { can } from '../../shared/policy/policy'
-import { age } from '../age'
-import { api, errorMessage } from '../api'
-import { StatePicker } from '../people/StatePicker'
-import { CompareDialog } from './CompareDialog'
-import { ProposalRedline, proposalTitle } from './ProposalRedline'
-import { Redline } from './Redline'
 import { FormError } from '../FormError'
-
-
-export type Act = (
-  proposal: { id: string },
-  action: 'support' | 'object' | 'withdraw' | 'reject' | 'accept',
-  /** accept only: compromise language instead of the proposal's own. */
-  text?: string,
-) => Promise<void>
+import { type Act, sendAction } from './proposalActions'
+import { CompareDialog } from './CompareDialog'
+import { DecidedList } from './DecidedList'
+import { ParagraphTimeline } from './ParagraphTimeline'
+import { ProposalCard } from './ProposalCard'
+import { ProposalsOverview } from './ProposalsOverview'
+import { ProposeForm } from './ProposeForm'
+import { StatusControl } from './StatusControl'
 
 interface Props {
   documentId: string
   access: Access
+  /** The paragraph shown, as it reads live in the editor (undefined: the overview). */
   paragraph: Paragraph | undefined
-  /** Every paragraph as the server reads it, for the overview. */
+  /** Every paragraph as it reads live, for the overview. */
   paragraphs: Paragraph[]
   amendments: Amendment[]
+  /** Changes when the room announces new versions (the paragraph's story names them). */
+  versionsChanged?: number
   reload: () => void
   /** Show one paragraph's proposals, or (null) the overview. */
   onSelect: (paragraph: Paragraph | null) => void
@@ -36,27 +32,58 @@ interface Props {
 
 /**
  * One paragraph under negotiation: its status, the proposals on it side by side as redlines
- * against the current text, and what the caller's role may do with them.
+ * against the live text, what the caller's role may do with them, what was decided, and its story.
  */
-export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amendments, reload, onSelect }: Props) {
+export function ProposalsPanel(props: Props) {
+  const { paragraph, paragraphs, amendments, access, onSelect } = props
+  if (!paragraph) {
+    return <ProposalsOverview paragraphs={paragraphs} amendments={amendments} canDecide={can(access.role, 'amendment.decide')} onSelect={onSelect} />
+  }
+  // A panel of its own per paragraph: nothing begun on one (a comparison, a confirmation) shows on the next.
+  return <ParagraphProposals key={paragraph.id} {...props} paragraph={paragraph} />
+}
+
+function ParagraphProposals({ documentId, access, paragraph, amendments, versionsChanged, reload, onSelect }: Props & { paragraph: Paragraph }) {
   const [error, setError] = useState('')
+  const [notice, setNotice] = useState('')
   const [comparing, setComparing] = useState(false)
-  if (!paragraph) return <ProposalsOverview paragraphs={paragraphs} amendments={amendments} onSelect={onSelect} />
-  const onParagraph = amendments.filter((a) => a.paragraphId === paragraph.id)
+  // Counts the decisions taken here; after each, focus returns to the panel's heading (once a dialog has closed).
+  const [decisions, setDecisions] = useState(0)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (decisions > 0) heading.current?.focus()
+  }, [decisions])
+  const name = paragraphLabel(paragraph)
+  const onParagraph = useMemo(() => amendments.filter((a) => a.paragraphId === paragraph.id), [amendments, paragraph.id])
+  const byId = useMemo(() => new Map(amendments.map((a) => [a.id, a] as const)), [amendments])
   const decided = onParagraph.filter((a) => a.status !== 'pending')
   // The same redlines, rebasing and "bis" labels as the compilation text: one rule, one place.
   const compiled = compileText([paragraph], onParagraph).paragraphs[0]!
   const pending = [...compiled.proposals, ...compiled.insertions]
   const amendmentOf = (proposal: CompiledProposal) => onParagraph.find((a) => a.id === proposal.id)!
+  // Nothing left to compare (decided here or elsewhere): the dialog is done, and opens again only when asked.
+  if (comparing && pending.length === 0) setComparing(false)
 
-  const act: Act = async (proposal, action, text) => {
+  /** After a decision: say what was done, and bring focus back to the top of the panel. */
+  const done = (message: string) => {
     setError('')
-    const routes = api.documents[':id'].amendments[':aid']
-    const param = { id: documentId, aid: proposal.id }
-    const response =
-      action === 'accept' ? await routes.accept.$post({ param, json: text ? { text } : {} }) : await routes[action].$post({ param })
-    if (!response.ok) return setError(await errorMessage(response))
+    setNotice(message)
     reload()
+    setDecisions((n) => n + 1)
+  }
+
+  const act: Act = async (proposal, action, options) => {
+    setError('')
+    setNotice('')
+    const refused = await sendAction(documentId, proposal.id, action, options)
+    if (refused) {
+      setError(refused.error)
+      return false
+    }
+    const state = byId.get(proposal.id)?.state
+    if (action === 'accept' || action === 'reject') done(`${state ? `${state}’s proposal` : 'The proposal'} is ${action === 'accept' ? 'accepted' : 'rejected'}.`)
+    else reload()
+    return true
   }
 
   return (
@@ -64,15 +91,18 @@ export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amen
       <button type="button" className="link-button" onClick={() => onSelect(null)}>
         ← All proposals
       </button>
-      <h2 id="proposals-title">
-        {paragraphLabel(paragraph)} <span className={`status-badge status-${paragraph.status}`}>{PARAGRAPH_STATUS_LABELS[paragraph.status]}</span>
+      <h2 id="proposals-title" ref={heading} tabIndex={-1}>
+        {name} <span className={`status-badge status-${paragraph.status}`}>{PARAGRAPH_STATUS_LABELS[paragraph.status]}</span>
       </h2>
       {can(access.role, 'status.set') && <StatusControl documentId={documentId} paragraph={paragraph} onError={setError} />}
       <div className="current-text">
         <h3>Current text</h3>
         <p>{paragraph.text || <span className="muted">(empty)</span>}</p>
       </div>
-      <FormError message={error} />
+      <p className="decision-notice" role="status">
+        {notice}
+      </p>
+      <FormError message={comparing ? '' : error} />
       <div className="pending-head">
         <h3>
           {pending.length} pending proposal{pending.length === 1 ? '' : 's'}
@@ -85,259 +115,42 @@ export function ProposalsPanel({ documentId, access, paragraph, paragraphs, amen
       </div>
       <ol className="proposal-list">
         {pending.map((proposal) => (
-          <ProposalCard key={proposal.id} proposal={proposal} amendment={amendmentOf(proposal)} paragraph={paragraph} access={access} act={act} />
+          <ProposalCard
+            key={proposal.id}
+            proposal={proposal}
+            amendment={amendmentOf(proposal)}
+            onParagraph={onParagraph}
+            paragraph={paragraph}
+            access={access}
+            act={act}
+          />
         ))}
       </ol>
       {comparing && pending.length > 0 && (
         <CompareDialog
           paragraph={paragraph}
-          name={paragraphLabel(paragraph)}
+          name={name}
           proposals={pending}
           amendments={onParagraph}
           canDecide={can(access.role, 'amendment.decide')}
           act={act}
           error={error}
+          onDecided={() => setComparing(false)}
           onClose={() => setComparing(false)}
         />
       )}
       {(can(access.role, 'amendment.propose') || can(access.role, 'amendment.enter-on-behalf')) && (
-        <ProposeForm key={paragraph.id} documentId={documentId} access={access} paragraph={paragraph} onDone={reload} />
+        <ProposeForm documentId={documentId} access={access} paragraph={paragraph} onDone={reload} />
       )}
       {decided.length > 0 && (
-        <details>
-          <summary>{decided.length} decided or withdrawn</summary>
-          <ul className="decided">
-            {decided.map((a) => (
-              <li key={a.id}>
-                {a.state}: {a.kind} — <strong>{a.status}</strong>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <DecidedList documentId={documentId} access={access} decided={decided} byId={byId} name={name} onDone={done} />
       )}
-    </aside>
-  )
-}
-
-function ProposalCard({
-  proposal,
-  amendment,
-  paragraph,
-  access,
-  act,
-}: {
-  proposal: CompiledProposal
-  amendment: Amendment
-  paragraph: Paragraph
-  access: Access
-  act: Act
-}) {
-  const [compromise, setCompromise] = useState<string | null>(null)
-  const older = proposal.drafting === 'older-text'
-  const own = access.role === 'delegation' ? access.state === amendment.state : amendment.enteredBy !== null
-  const isDelegation = access.role === 'delegation'
-
-  return (
-    <li className="proposal" data-amendment-id={amendment.id} aria-label={`Proposal by ${amendment.state}`}>
-      <div className="proposal-head">
-        <strong>{amendment.state}</strong> · {proposalTitle(proposal)} · <span className="muted">{age(amendment.createdAt)}</span>
-        {amendment.enteredBy && <span className="muted"> · entered by {amendment.enteredBy}</span>}
-      </div>
-      <ProposalRedline proposal={proposal} />
-      {amendment.note && <p className="note">“{amendment.note}”</p>}
-      <p className="positions">
-        {amendment.supporters.length > 0 && <span>Joined by {amendment.supporters.join(', ')}. </span>}
-        {amendment.objectors.length > 0 && <span>Objected to by {amendment.objectors.join(', ')}.</span>}
-      </p>
-      <div className="proposal-actions">
-        {isDelegation && !own && (
-          <>
-            <button type="button" aria-pressed={amendment.supporters.includes(access.state ?? '')} onClick={() => void act(amendment, 'support')}>
-              Support
-            </button>
-            <button type="button" aria-pressed={amendment.objectors.includes(access.state ?? '')} onClick={() => void act(amendment, 'object')}>
-              Object
-            </button>
-          </>
-        )}
-        {can(access.role, 'amendment.withdraw') && own && (
-          <button type="button" onClick={() => void act(amendment, 'withdraw')}>
-            Withdraw
-          </button>
-        )}
-        {can(access.role, 'amendment.decide') && (
-          <>
-            <button type="button" className="primary" disabled={older} title={older ? 'Drafted against an older text: use Edit and accept' : undefined} onClick={() => void act(amendment, 'accept')}>
-              Accept
-            </button>
-            {amendment.kind !== 'delete' && (
-              <button type="button" onClick={() => setCompromise(sideOf(proposal.redline, 'after'))}>
-                Edit and accept
-              </button>
-            )}
-            <button type="button" className="danger" onClick={() => void act(amendment, 'reject')}>
-              Reject
-            </button>
-          </>
-        )}
-      </div>
-      {compromise !== null && (
-        <form
-          className="compromise"
-          onSubmit={(event) => {
-            event.preventDefault()
-            void act(amendment, 'accept', compromise)
-          }}
-        >
-          <label htmlFor={`compromise-${amendment.id}`}>Compromise language</label>
-          <textarea id={`compromise-${amendment.id}`} rows={4} value={compromise} onChange={(e) => setCompromise(e.target.value)} />
-          <p className="preview">
-            <Redline segments={wordDiff(amendment.kind === 'replace' ? paragraph.text : '', compromise)} />
-          </p>
-          <button type="submit" className="primary">
-            Accept with this wording
-          </button>
-          <button type="button" onClick={() => setCompromise(null)}>
-            Cancel
-          </button>
-        </form>
-      )}
-    </li>
-  )
-}
-
-function ProposeForm({ documentId, access, paragraph, onDone }: { documentId: string; access: Access; paragraph: Paragraph; onDone: () => void }) {
-  const [kind, setKind] = useState<AmendmentKind>('replace')
-  const [text, setText] = useState(paragraph.text)
-  const [note, setNote] = useState('')
-  const [onBehalfOf, setOnBehalfOf] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const forState = access.role !== 'delegation'
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setError('')
-    if (forState && !onBehalfOf) return setError('Choose the State that sent this proposal.')
-    setBusy(true)
-    const response = await api.documents[':id'].amendments.$post({
-      param: { id: documentId },
-      json: {
-        paragraphId: paragraph.id,
-        kind,
-        ...(kind === 'delete' ? {} : { text }),
-        ...(note.trim() ? { note } : {}),
-        ...(forState ? { onBehalfOf } : {}),
-      },
-    })
-    setBusy(false)
-    if (response.status !== 201) return setError(await errorMessage(response))
-    setNote('')
-    setText(kind === 'insert-after' ? '' : paragraph.text)
-    onDone()
-  }
-
-  return (
-    <form className="propose-form" onSubmit={submit} aria-labelledby="propose-title">
-      <h3 id="propose-title">{forState ? 'Enter a proposal sent by a State' : `Propose for ${access.state}`}</h3>
-      {forState && <StatePicker label="On behalf of" value={onBehalfOf} onChange={setOnBehalfOf} />}
-      <fieldset className="segmented">
-        <legend>Proposal</legend>
-        {(
-          [
-            ['replace', 'New wording'],
-            ['delete', 'Delete it'],
-            ['insert-after', 'New paragraph after it'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name="proposal-kind"
-              checked={kind === value}
-              onChange={() => {
-                setKind(value)
-                setText(value === 'replace' ? paragraph.text : '')
-              }}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      {kind !== 'delete' && (
-        <>
-          <label htmlFor="proposal-text">{kind === 'replace' ? 'Proposed wording' : 'Text of the new paragraph'}</label>
-          <textarea id="proposal-text" rows={5} value={text} onChange={(event) => setText(event.target.value)} />
-          <p className="preview" aria-label="Changes">
-            <Redline segments={wordDiff(kind === 'replace' ? paragraph.text : '', text)} />
-          </p>
-        </>
-      )}
-      <label htmlFor="proposal-note">Justification (optional)</label>
-      <input id="proposal-note" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
-      <FormError message={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Sending…' : 'Submit proposal'}
-      </button>
-    </form>
-  )
-}
-
-function StatusControl({ documentId, paragraph, onError }: { documentId: string; paragraph: Paragraph; onError: (e: string) => void }) {
-  return (
-    <label className="status-control">
-      Status{' '}
-      <select
-        value={paragraph.status}
-        onChange={async (event) => {
-          const response = await api.documents[':id'].paragraphs[':pid'].status.$put({
-            param: { id: documentId, pid: paragraph.id },
-            json: { status: event.target.value as ParagraphStatus },
-          })
-          if (!response.ok) onError(await errorMessage(response))
-        }}
-      >
-        {PARAGRAPH_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {PARAGRAPH_STATUS_LABELS[status]}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
-
-/** Where the negotiation stands: every paragraph with pending proposals, the contested first. */
-function ProposalsOverview({ paragraphs, amendments, onSelect }: Pick<Props, 'paragraphs' | 'amendments' | 'onSelect'>) {
-  const compiled = compileText(paragraphs, amendments).paragraphs.filter(
-    (p) => !p.orphaned && p.proposals.length + p.insertions.length > 0,
-  )
-  const ordered = [...compiled.filter((p) => p.contested), ...compiled.filter((p) => !p.contested)]
-  return (
-    <aside className="side-panel proposals" aria-labelledby="proposals-title">
-      <h2 id="proposals-title">Proposals</h2>
-      {ordered.length === 0 ? (
-        <p className="muted">No pending proposals. Put the cursor in a paragraph to see its history or make one.</p>
-      ) : (
-        <>
-          <p className="muted">Put the cursor in a paragraph, or choose one:</p>
-          <ul className="overview">
-            {ordered.map((compiledParagraph) => {
-              const all = [...compiledParagraph.proposals, ...compiledParagraph.insertions]
-              const target = paragraphs.find((p) => p.id === compiledParagraph.id)!
-              return (
-                <li key={compiledParagraph.id}>
-                  <button type="button" className="overview-item" onClick={() => onSelect(target)}>
-                    <strong>{paragraphLabel(target)}</strong>{' '}
-                    {all.length} proposal{all.length === 1 ? '' : 's'} · {[...new Set(all.map((x) => x.state))].join(', ')}
-                    {compiledParagraph.contested && <span className="contested"> · contested</span>}
-                  </button>
-                </li>
-              )
-            })}
-          </ul>
-        </>
-      )}
+      <ParagraphTimeline
+        documentId={documentId}
+        paragraphId={paragraph.id}
+        name={name}
+        refresh={`${amendments.length}:${onParagraph.map((a) => `${a.status}${a.supporters.length}${a.objectors.length}`).join()}:${paragraph.status}:${versionsChanged ?? 0}`}
+      />
     </aside>
   )
 }

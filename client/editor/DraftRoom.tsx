@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/core'
 import { ProposalsPanel } from '../amendments/ProposalsPanel'
 import type { AnchoredThread } from '../comments/commentHighlights'
@@ -6,6 +6,7 @@ import { CommentsPanel } from '../comments/CommentsPanel'
 import { ExportMenu } from '../export/ExportMenu'
 import { HistoryPanel } from '../versions/HistoryPanel'
 import { useNegotiation } from '../amendments/useNegotiation'
+import { useLiveParagraphs } from '../amendments/useLiveParagraphs'
 import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
 import type { LiveParagraph, ParagraphAnnotations } from './resolutionPresentation'
 import type { Access } from '../../shared/api/access'
@@ -55,7 +56,8 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
   )
   const { collaboration, state } = useCollaboration(document.id, user)
   const negotiation = useNegotiation(document.id)
-  const [live, setLive] = useState<LiveParagraph | null>(null)
+  // The paragraph the panels show: chosen with the cursor or from the overview, read live below.
+  const [selectedId, setSelectedId] = useState<string | null>(null)
   const [peopleOpen, setPeopleOpen] = useState(false)
   const [tab, setTab] = useState<'proposals' | 'comments' | 'history'>('proposals')
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -94,21 +96,26 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
     setActiveThread(id)
     window.document.querySelector(`.comment-highlight[data-thread="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }, [])
-  // Leaving the text (to click in the proposals panel) keeps the paragraph last chosen.
+  // Leaving the text (to click in the proposals panel) keeps the paragraph last chosen. Only moving the
+  // cursor to another paragraph chooses it: someone else's edit to the paragraph under it does not.
+  const cursorAt = useRef<string | null>(null)
   const choose = useCallback((paragraph: LiveParagraph | null) => {
-    if (paragraph) setLive(paragraph)
+    const id = paragraph?.id ?? null
+    if (id === cursorAt.current) return
+    cursorAt.current = id
+    if (id) setSelectedId(id)
   }, [])
   // From the overview: show that paragraph's proposals and bring its text into view.
   const select = useCallback((chosen: Paragraph | null) => {
-    setLive(chosen)
+    setSelectedId(chosen?.id ?? null)
     if (chosen) window.document.querySelector(`[data-id="${CSS.escape(chosen.id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }, [])
-  // The text and number as the editor shows them now; the status as the server last said.
-  const paragraph = useMemo<Paragraph | undefined>(() => {
-    if (!live) return undefined
-    const known = negotiation.paragraphs.find((p) => p.id === live.id)
-    return { ...live, status: known?.status ?? 'draft' }
-  }, [live, negotiation.paragraphs])
+  // Text and numbers as the editor holds them now (never a fetch that may be seconds old); statuses as the server last said.
+  const liveParagraphs = useLiveParagraphs(editor, negotiation.paragraphs)
+  const paragraph = useMemo<Paragraph | undefined>(
+    () => (selectedId ? liveParagraphs.find((p) => p.id === selectedId) : undefined),
+    [selectedId, liveParagraphs],
+  )
   const [personalLink, setPersonalLink] = useState<string | null>(
     () => (history.state as { personalLink?: string } | null)?.personalLink ?? null,
   )
@@ -202,8 +209,9 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
                   documentId={document.id}
                   access={access}
                   paragraph={paragraph}
-                  paragraphs={negotiation.paragraphs}
+                  paragraphs={liveParagraphs}
                   amendments={negotiation.amendments}
+                  versionsChanged={negotiation.versionsChanged}
                   onSelect={select}
                   reload={negotiation.reload}
                 />

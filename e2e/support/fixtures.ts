@@ -164,3 +164,16 @@ export async function createAfterPreview(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Create resolution' }).click()
   await expect(page).toHaveURL(/\/d\/r-/)
 }
+
+/** The id of the resolution a page has open ("r-…", from its address). */
+export const documentIdOf = (page: Page): string => new URL(page.url()).pathname.split('/').pop()!
+
+/** The proposals as the server stores them, read with the page's own session. */
+export async function storedAmendments(page: Page): Promise<Array<{ id: string; state: string; status: string; text: string; baseText: string }>> {
+  const response = await page.request.get(`${new URL(page.url()).origin}/api/documents/${documentIdOf(page)}/amendments`)
+  expect(response.ok()).toBe(true)
+  return ((await response.json()) as { amendments: Array<{ id: string; state: string; status: string; text: string; baseText: string }> }).amendments
+}
+
+/** The side panel's proposals for the paragraph (or the overview). */
+export const proposalsPanel = (page: Page) => page.locator('aside.proposals')

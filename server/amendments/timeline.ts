@@ -3,15 +3,10 @@
  * objected, withdrew, what was accepted, merged, superseded, reopened, the status changes, and the
  * versions in which its text changed — each in plain words.
  */
+import { PROPOSAL_KIND_WORDS } from '../../shared/amendments/decisions'
 import type { Amendment, TimelineEvent } from '../../shared/amendments/types'
 import { PARAGRAPH_STATUS_LABELS, type ParagraphStatus } from '../../shared/paragraphs/types'
 import type { AuditEntry, Store } from '../store/types'
-
-const KIND_WORDS: Record<Amendment['kind'], string> = {
-  replace: 'new wording',
-  delete: 'the deletion of the paragraph',
-  'insert-after': 'a new paragraph after it',
-}
 
 export function paragraphTimeline(store: Store, documentId: string, paragraphId: string): TimelineEvent[] {
   const amendments = new Map(store.listAmendments(documentId).map((a) => [a.id, a]))
@@ -42,7 +37,7 @@ function describe(entry: AuditEntry, amendment: Amendment | undefined, byId: Rea
   const stateOf = (id: unknown) => (typeof id === 'string' ? byId.get(id)?.state : undefined)
   switch (entry.action) {
     case 'amendment.propose':
-      return `${detail.state ?? amendment?.state} proposed ${amendment ? KIND_WORDS[amendment.kind] : 'a change'}${amendment?.enteredBy ? ` (entered by ${amendment.enteredBy})` : ''}`
+      return `${detail.state ?? amendment?.state} proposed ${amendment ? PROPOSAL_KIND_WORDS[amendment.kind] : 'a change'}${amendment?.enteredBy ? ` (entered by ${amendment.enteredBy})` : ''}`
     case 'amendment.retable':
       return `${detail.state} tabled its proposal again on the new text`
     case 'amendment.support':

@@ -3,7 +3,14 @@
  * accepting a proposal will do to the others, shown before it is done.
  */
 import type { CompiledProposal } from './compile'
-import type { Amendment } from './types'
+import type { Amendment, AmendmentKind } from './types'
+
+/** What a proposal asks for, in a negotiator's words. */
+export const PROPOSAL_KIND_WORDS: Record<AmendmentKind, string> = {
+  replace: 'new wording',
+  delete: 'deletion of the paragraph',
+  'insert-after': 'new paragraph after it',
+}
 
 /** The pending proposals that accepting `acceptedId` (with `mergedIds` merged into it) would supersede. */
 export function wouldSupersede(amendments: readonly Amendment[], acceptedId: string, mergedIds: readonly string[] = []): Amendment[] {
