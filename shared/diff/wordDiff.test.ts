@@ -137,6 +137,52 @@ describe('wordDiff', () => {
     expect(diffStats(segments)).toEqual({ changes: 3, insertedWords: 2, deletedWords: 9 })
   })
 
+  it('keeps a word the edit keeps rather than striking it and inserting it again', () => {
+    expect(wordDiff('such as corruption, cybercrime, terrorism and online radicalization,', 'such as corruption, cybercrime and terrorism,')).toEqual([
+      { op: 'equal', text: 'such as corruption, cybercrime' },
+      { op: 'delete', text: ',' },
+      { op: 'insert', text: ' and' },
+      { op: 'equal', text: ' terrorism' },
+      { op: 'delete', text: ' and online radicalization' },
+      { op: 'equal', text: ',' },
+    ])
+    expect(wordDiff('developing countries and reform the international', 'developing countries and continue the reform of the international')).toEqual([
+      { op: 'equal', text: 'developing countries and' },
+      { op: 'insert', text: ' continue the' },
+      { op: 'equal', text: ' reform' },
+      { op: 'insert', text: ' of' },
+      { op: 'equal', text: ' the international' },
+    ])
+  })
+
+  it('marks a rewritten phrase as one replacement, not around a stray "a" that happens to match', () => {
+    expect(wordDiff('Programme of Action remains a solid basis and the only', 'Programme of Action is a milestone in the common fight against racism and the only')).toEqual([
+      { op: 'equal', text: 'Programme of Action ' },
+      { op: 'delete', text: 'remains a solid basis' },
+      { op: 'insert', text: 'is a milestone in the common fight against racism' },
+      { op: 'equal', text: ' and the only' },
+    ])
+  })
+
+  it('keeps the brackets of an inserted citation together', () => {
+    expect(wordDiff('2654 (2022) and 2703 (2023), with', '2654 (2022), 2703 (2023) and 2756 (2024), with')).toEqual([
+      { op: 'equal', text: '2654 (2022)' },
+      { op: 'delete', text: ' and' },
+      { op: 'insert', text: ',' },
+      { op: 'equal', text: ' 2703 (2023)' },
+      { op: 'insert', text: ' and 2756 (2024)' },
+      { op: 'equal', text: ', with' },
+    ])
+  })
+
+  it('still gives back both texts when they are too long to align word by word', () => {
+    const text = (step: number) => Array.from({ length: 2500 }, (_, i) => `w${(i * step) % 997}`).join(' ')
+    const [before, after] = [text(7), text(13)]
+    const segments = wordDiff(before, after)
+    expect(sideOf(segments, 'before')).toBe(before)
+    expect(sideOf(segments, 'after')).toBe(after)
+  })
+
   it('always gives back both texts exactly (seeded fuzz)', () => {
     const random = mulberry32(20240611)
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!

@@ -1,12 +1,23 @@
 /**
- * The word-level diff negotiators read (ARCHITECTURE: diff-match-patch over word tokens, then
- * semantic clean-up). Delegates compare wording word by word, so a change is never shown as a few
- * letters inside a word: "Côte" → "Cote" is one replaced word, not a deleted "ô".
+ * The word-level diff negotiators read (ARCHITECTURE §8: a diff over word tokens, then clean-up).
+ * Delegates compare wording word by word, so a change is never shown as a few letters inside a
+ * word: "Côte" → "Cote" is one replaced word, not a deleted "ô".
+ *
+ * How a redline should read, as checked against real amendments in corpus/pairs.json:
+ * - words an edit keeps stay kept: "cybercrime, terrorism and online radicalization" → "cybercrime
+ *   and terrorism" keeps "terrorism" rather than deleting and re-inserting it. So the alignment
+ *   weighs tokens (a long word counts for more than "and", a space for almost nothing) and charges
+ *   for every separate change, instead of counting all tokens alike;
+ * - a word or a punctuation mark that merely happens to match inside a rewrite is not left
+ *   standing between the pieces: "[-remains-]{+is+} a [-solid basis-]{+milestone in …+}" reads as
+ *   one phrase replaced, "[-remains a solid basis-]{+is a milestone in …+}";
+ * - an insertion or deletion starts and ends on a word or a punctuation mark, not a space.
  *
  * Pure TypeScript, no DOM and no Node APIs: the same diff is drawn in the browser and exported by
  * the server.
  */
 import DiffMatchPatch from 'diff-match-patch'
+import { alignTokens, type TokenRun } from './alignTokens'
 
 export type DiffOp = 'equal' | 'insert' | 'delete'
 export interface DiffSegment {
@@ -28,6 +39,8 @@ export function wordTokens(text: string): string[] {
   return text.match(TOKEN) ?? []
 }
 
+// diff-match-patch aligns only texts too long for alignTokens: a plain token diff with semantic
+// clean-up, in bounded time, followed by the same clean-up passes as every other diff.
 const dmp = new DiffMatchPatch()
 // A second is diff-match-patch's default: far more than any paragraph needs, and a bound on
 // pathological inputs (the result is then less minimal, never wrong).
@@ -70,7 +83,10 @@ interface Regions {
 /** Word-level diff: tokens are words (letters/digits incl. accented, with internal hyphens/apostrophes), runs of whitespace, and single punctuation characters. */
 export function wordDiff(before: string, after: string): DiffSegment[] {
   if (before === after) return before === '' ? [] : [{ op: 'equal', text: before }]
-  const regions = diffRegions(before, after)
+  const tokensA = wordTokens(before)
+  const tokensB = wordTokens(after)
+  const regions = regionsOf(alignTokens(tokensA, tokensB) ?? diffRuns(tokensA, tokensB))
+  foldIncidentalMatches(regions)
   trimCommonEdges(regions)
   slidePureChanges(regions)
   const segments = toSegments(regions)
@@ -85,10 +101,8 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   return segments
 }
 
-/** Runs diff-match-patch over token codes and reads the result back as regions of tokens. */
-function diffRegions(before: string, after: string): Regions {
-  const tokensA = wordTokens(before)
-  const tokensB = wordTokens(after)
+/** Runs diff-match-patch over token codes and reads the result back as runs of tokens. */
+function diffRuns(tokensA: string[], tokensB: string[]): TokenRun[] {
   const table = new Map<string, number>()
   const vocabulary: string[] = []
   const encode = (tokens: string[]): string | null => {
@@ -111,28 +125,33 @@ function diffRegions(before: string, after: string): Regions {
   if (charsA === null || charsB === null) {
     // More distinct tokens than code units: no paragraph gets here, but the diff must still be
     // correct, so fall back to a character diff (each code unit its own token).
-    const diffs = dmp.diff_main(before, after, false)
+    const diffs = dmp.diff_main(tokensA.join(''), tokensB.join(''), false)
     dmp.diff_cleanupSemantic(diffs)
-    return regionsOf(diffs, (text) => text.split(''))
+    return runsOf(diffs, (text) => text.split(''))
   }
   const diffs = dmp.diff_main(charsA, charsB, false)
   dmp.diff_cleanupSemantic(diffs)
   // By code unit, not by code point: two adjacent codes must never be read as one character.
-  return regionsOf(diffs, (chars) => {
+  return runsOf(diffs, (chars) => {
     const tokens: string[] = []
     for (let i = 0; i < chars.length; i++) tokens.push(vocabulary[indexFor(chars.charCodeAt(i))]!)
     return tokens
   })
 }
 
-function regionsOf(diffs: DiffMatchPatch.Diff[], split: (text: string) => string[]): Regions {
+function runsOf(diffs: DiffMatchPatch.Diff[], split: (text: string) => string[]): TokenRun[] {
+  const opOf = (op: number): TokenRun['op'] =>
+    op === DiffMatchPatch.DIFF_EQUAL ? 'equal' : op === DiffMatchPatch.DIFF_DELETE ? 'delete' : 'insert'
+  return diffs.map(([op, text]) => ({ op: opOf(op), tokens: split(text) }))
+}
+
+function regionsOf(runs: readonly TokenRun[]): Regions {
   const equals: string[][] = [[]]
   const changes: Change[] = []
   let inChange = false
-  for (const [op, text] of diffs) {
-    if (text === '') continue
-    const tokens = split(text)
-    if (op === DiffMatchPatch.DIFF_EQUAL) {
+  for (const { op, tokens } of runs) {
+    if (tokens.length === 0) continue
+    if (op === 'equal') {
       if (inChange) equals.push([])
       inChange = false
       append(equals[equals.length - 1]!, tokens)
@@ -140,13 +159,53 @@ function regionsOf(diffs: DiffMatchPatch.Diff[], split: (text: string) => string
       if (!inChange) changes.push({ del: [], ins: [] })
       inChange = true
       // Within a run, all deleted tokens read in order give the old text and all inserted the
-      // new, whatever order diff-match-patch interleaved them in.
+      // new, whatever order the alignment interleaved them in.
       const change = changes[changes.length - 1]!
-      append(op === DiffMatchPatch.DIFF_DELETE ? change.del : change.ins, tokens)
+      append(op === 'delete' ? change.del : change.ins, tokens)
     }
   }
   if (inChange) equals.push([])
   return { equals, changes }
+}
+
+/**
+ * A lone word or mark kept between two changes, one of them a replacement, is an accident of the
+ * alignment when the changes around it are much longer: "[-remains-]{+is+} a [-solid basis-]
+ * {+milestone in the common fight …+}" keeps an "a" nobody kept. Fold such a run into one change, as
+ * a negotiator marks the phrase replaced. Two words or more are a kept phrase and stay. Beside a
+ * pure insertion or deletion a kept word reads as the place the words went in ("accessible{+,
+ * affordable+}, safe, [-low-carbon-]{+…+}"), so it takes a longer insertion to make it incidental.
+ */
+function foldIncidentalMatches(regions: Regions): void {
+  const { equals, changes } = regions
+  let i = 1
+  while (i < changes.length) {
+    const [left, right, kept] = [changes[i - 1]!, changes[i]!, equals[i]!]
+    if (!isIncidental(kept, left, right)) {
+      i++
+      continue
+    }
+    changes.splice(i - 1, 2, { del: [...left.del, ...kept, ...right.del], ins: [...left.ins, ...kept, ...right.ins] })
+    equals.splice(i, 1)
+    // The merged change is longer, so the run before it may now be incidental too.
+    i = Math.max(1, i - 1)
+  }
+}
+
+function isIncidental(kept: readonly string[], left: Change, right: Change): boolean {
+  if (!isReplacement(left) && !isReplacement(right)) return false
+  if (kept.filter((token) => WORD_START.test(token)).length > 1) return false
+  const length = visibleLength(kept)
+  return [left, right].every((change) => length * (isReplacement(change) ? 2 : 3) <= changeLength(change))
+}
+
+const isReplacement = (change: Change): boolean => change.del.length > 0 && change.ins.length > 0
+const changeLength = (change: Change): number => Math.max(visibleLength(change.del), visibleLength(change.ins))
+
+function visibleLength(tokens: readonly string[]): number {
+  let length = 0
+  for (const token of tokens) if (!SPACE_START.test(token)) length += token.length
+  return length
 }
 
 /**
@@ -192,7 +251,8 @@ function trimCommonEdges(regions: Regions): void {
  * "to fully ensure" is " fully" after "to" or "fully " before "ensure"). Pick the one that reads
  * best: the change should start and end on a word or punctuation rather than a space, and when
  * one edge has to be a space, prefer it leading (" fully", " and promptly" at the end of a
- * sentence) so the change ends on its last word.
+ * sentence) so the change ends on its last word. A clause set off by commas therefore takes its
+ * opening comma ("Day{+, including … in 2026+}, and notes"), and a change keeps its brackets whole.
  */
 function slidePureChanges(regions: Regions): void {
   const { equals, changes } = regions
@@ -232,7 +292,26 @@ function slidePureChanges(regions: Regions): void {
 function editScore(seq: string[], start: number, len: number): number {
   const first = seq[start]!
   const last = seq[start + len - 1]!
-  return (SPACE_START.test(last) ? 0 : 2) + (SPACE_START.test(first) ? 0 : 1)
+  const edges = (SPACE_START.test(last) ? 0 : 2) + (SPACE_START.test(first) ? 0 : 1)
+  // Brackets outweigh the edges: "(2023){+ and 2756 (2024)+}", never "(2023{+) and 2756 (2024+})".
+  return edges + (bracketsBalance(seq.slice(start, start + len)) ? 4 : 0)
+}
+
+const CLOSER = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['“', '”'],
+])
+const CLOSERS = new Set(CLOSER.values())
+
+function bracketsBalance(tokens: readonly string[]): boolean {
+  const awaited: string[] = []
+  for (const token of tokens) {
+    const closer = CLOSER.get(token)
+    if (closer) awaited.push(closer)
+    else if (CLOSERS.has(token) && awaited.pop() !== token) return false
+  }
+  return awaited.length === 0
 }
 
 /** Push in a loop: spreading a paragraph-sized array into push() can overflow the call stack. */
