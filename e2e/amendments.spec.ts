@@ -1,4 +1,4 @@
-import { createFromText, createInviteLink, expect, joinWith, live, ops, personPage, test, textOf } from './support/fixtures'
+import { expect, negotiationRoom, ops, test, textOf } from './support/fixtures'
 
 const DRAFT = `Safe water
 
@@ -15,17 +15,13 @@ test('a delegation proposes, another supports, the facilitator compares and acce
   browser,
   server,
 }) => {
-  const facilitator = await personPage(browser, server, 'Ana')
-  await createFromText(facilitator, DRAFT)
-  await live(facilitator)
-  const mexicoLink = await createInviteLink(facilitator, { role: 'delegation', search: 'mexi', state: 'Mexico' })
-  const brazilLink = await createInviteLink(facilitator, { role: 'delegation', search: 'braz', state: 'Brazil' })
-  await facilitator.getByRole('button', { name: 'Close the people panel' }).click()
-
-  const mexico = await joinWith(browser, mexicoLink, 'Lucía')
-  const brazil = await joinWith(browser, brazilLink, 'João')
-  await live(mexico)
-  await live(brazil)
+  const {
+    facilitator,
+    delegates: [mexico, brazil],
+  } = await negotiationRoom(browser, server, DRAFT, [
+    { search: 'mexi', state: 'Mexico', name: 'Lucía' },
+    { search: 'braz', state: 'Brazil', name: 'João' },
+  ])
 
   // Mexico proposes new wording for OP 1, watching its changes as it types.
   await ops(mexico).first().click()

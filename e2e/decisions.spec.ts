@@ -1,12 +1,8 @@
 import {
   caretAtEnd,
-  createFromText,
-  createInviteLink,
   expect,
-  joinWith,
-  live,
+  negotiationRoom,
   ops,
-  personPage,
   proposalsPanel,
   selectWords,
   storedAmendments,
@@ -33,16 +29,13 @@ test('a proposal drafted while another is accepted carries only its own change, 
   browser,
   server,
 }) => {
-  const facilitator = await personPage(browser, server, 'Ana')
-  await createFromText(facilitator, DRAFT)
-  await live(facilitator)
-  const mexicoLink = await createInviteLink(facilitator, { role: 'delegation', search: 'mexi', state: 'Mexico' })
-  const brazilLink = await createInviteLink(facilitator, { role: 'delegation', search: 'braz', state: 'Brazil' })
-  await facilitator.getByRole('button', { name: 'Close the people panel' }).click()
-  const mexico = await joinWith(browser, mexicoLink, 'Lucía')
-  const brazil = await joinWith(browser, brazilLink, 'João')
-  await live(mexico)
-  await live(brazil)
+  const {
+    facilitator,
+    delegates: [mexico, brazil],
+  } = await negotiationRoom(browser, server, DRAFT, [
+    { search: 'mexi', state: 'Mexico', name: 'Lucía' },
+    { search: 'braz', state: 'Brazil', name: 'João' },
+  ])
 
   // Mexico proposes to change the opening verb of OP 1.
   await ops(mexico).first().click()
@@ -68,10 +61,8 @@ test('a proposal drafted while another is accepted carries only its own change, 
   await expect(brazilPanel.getByLabel('Proposed wording')).toHaveValue(BRAZIL_REBASED)
   await expect(brazilPanel.getByLabel('Changes').locator('ins')).toHaveText([', including in rural areas'])
   await expect(brazilPanel.getByLabel('Changes').locator('del')).toHaveCount(0)
-  await brazil.screenshot({ path: '/tmp/decisions-brazil-moved.png', fullPage: true })
   await brazil.setViewportSize({ width: 390, height: 844 })
   await brazilPanel.locator('.draft-moved').scrollIntoViewIfNeeded()
-  await brazil.screenshot({ path: '/tmp/decisions-brazil-moved-390.png' })
   await brazil.setViewportSize({ width: 1280, height: 720 })
   await brazilPanel.getByRole('button', { name: 'Submit proposal' }).click()
   await expect(brazilPanel.getByText('Your proposal on OP 1 is tabled.')).toBeVisible()
@@ -94,7 +85,6 @@ test('a proposal drafted while another is accepted carries only its own change, 
   await decided.getByLabel('Why is this decision reopened?').fill(REASON)
   await facilitator.setViewportSize({ width: 1280, height: 1400 })
   await decided.scrollIntoViewIfNeeded()
-  await facilitator.screenshot({ path: '/tmp/decisions-reopen-form.png' })
   await decided.getByRole('button', { name: 'Reopen', exact: true }).click()
 
   // Every browser sees the old text, Mexico's proposal pending again, and Brazil's still pending.
@@ -115,7 +105,6 @@ test('a proposal drafted while another is accepted carries only its own change, 
   await expect(timeline.locator('li', { hasText: `The acceptance of Mexico’s proposal was reopened: “${REASON}”` })).toBeVisible()
   await expect(proposalsPanel(brazil).getByRole('region', { name: 'History of this paragraph' })).toContainText('was reopened')
   await timeline.scrollIntoViewIfNeeded()
-  await facilitator.screenshot({ path: '/tmp/decisions-timeline.png' })
 
   // Accepting one proposal now says first what it supersedes.
   await facilitatorPanel.getByRole('button', { name: 'Compare side by side' }).click()
@@ -124,7 +113,6 @@ test('a proposal drafted while another is accepted carries only its own change, 
   const confirm = compare.getByRole('alertdialog')
   await expect(confirm).toHaveText(/Accept Brazil’s proposal\? It will supersede Mexico’s proposal\./)
   await expect(confirm.getByRole('button', { name: 'Accept and supersede' })).toBeFocused()
-  await facilitator.screenshot({ path: '/tmp/decisions-confirm.png' })
   await confirm.getByRole('button', { name: 'Accept and supersede' }).click()
   await expect(compare).toBeHidden()
   await expect(facilitatorPanel.getByRole('heading', { name: /OP 1/ })).toBeFocused()
@@ -151,20 +139,16 @@ test('a proposal drafted while another is accepted carries only its own change, 
   await expect(facilitatorPanel.getByRole('heading', { name: /OP 2/ })).toBeVisible()
   await facilitator.waitForTimeout(300)
   await expect(facilitator.getByRole('dialog')).toHaveCount(0)
-  await facilitator.screenshot({ path: '/tmp/decisions-facilitator.png', fullPage: true })
 })
 
 test('a draft whose words were changed meanwhile shows the conflict and is never sent as a reversal; proposals on agreed language stand apart', async ({
   browser,
   server,
 }) => {
-  const facilitator = await personPage(browser, server, 'Ana')
-  await createFromText(facilitator, DRAFT)
-  await live(facilitator)
-  const brazilLink = await createInviteLink(facilitator, { role: 'delegation', search: 'braz', state: 'Brazil' })
-  await facilitator.getByRole('button', { name: 'Close the people panel' }).click()
-  const brazil = await joinWith(browser, brazilLink, 'João')
-  await live(brazil)
+  const {
+    facilitator,
+    delegates: [brazil],
+  } = await negotiationRoom(browser, server, DRAFT, [{ search: 'braz', state: 'Brazil', name: 'João' }])
   await brazil.setViewportSize({ width: 390, height: 844 })
 
   // Brazil changes the opening verb; meanwhile the facilitator types another verb in the same place.
@@ -180,7 +164,6 @@ test('a draft whose words were changed meanwhile shows the conflict and is never
   await expect(panel.getByLabel('Proposed wording')).toHaveValue('Encourages all States to ensure access to safe drinking water;')
   await expect(panel.getByRole('button', { name: 'Submit proposal' })).toBeDisabled()
   await conflict.scrollIntoViewIfNeeded()
-  await brazil.screenshot({ path: '/tmp/decisions-conflict-390.png' })
 
   // Brazil redoes its change on the current text, which is then the base sent.
   await conflict.getByRole('button', { name: 'Edit on the current text' }).click()
@@ -204,7 +187,6 @@ test('a draft whose words were changed meanwhile shows the conflict and is never
   await proposalsPanel(facilitator).getByRole('button', { name: '← All proposals' }).click()
   const apart = proposalsPanel(facilitator).getByRole('region', { name: 'Asks to reopen agreed language' })
   await expect(apart.getByRole('button')).toHaveText(['OP 2 Brazil: new wording'])
-  await facilitator.screenshot({ path: '/tmp/decisions-overview.png' })
   await apart.getByRole('button', { name: 'OP 2 Brazil: new wording' }).click()
   await expect(proposalsPanel(facilitator).getByRole('heading', { name: /OP 2/ })).toBeVisible()
 })

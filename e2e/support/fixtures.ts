@@ -177,3 +177,25 @@ export async function storedAmendments(page: Page): Promise<Array<{ id: string; 
 
 /** The side panel's proposals for the paragraph (or the overview). */
 export const proposalsPanel = (page: Page) => page.locator('aside.proposals')
+
+/**
+ * The usual start of a negotiation test: Ana, a facilitator, creates the resolution from `text`
+ * and invites each delegation, whose negotiator joins from a browser of their own; all are live.
+ */
+export async function negotiationRoom(
+  browser: Browser,
+  server: ServerUnderTest,
+  text: string,
+  delegations: ReadonlyArray<{ search: string; state: string; name: string }>,
+): Promise<{ facilitator: Page; delegates: Page[] }> {
+  const facilitator = await personPage(browser, server, 'Ana')
+  await createFromText(facilitator, text)
+  await live(facilitator)
+  const links: string[] = []
+  for (const { search, state } of delegations) links.push(await createInviteLink(facilitator, { role: 'delegation', search, state }))
+  await facilitator.getByRole('button', { name: 'Close the people panel' }).click()
+  const delegates: Page[] = []
+  for (const [i, { name }] of delegations.entries()) delegates.push(await joinWith(browser, links[i], name))
+  for (const page of delegates) await live(page)
+  return { facilitator, delegates }
+}

@@ -64,22 +64,34 @@ export function propose(deps: CommandDeps, documentId: string, access: Granted, 
   const drafted = body.kind === 'delete' ? '' : (body.text ?? '').trim()
   const text = body.kind === 'replace' ? ontoCurrentText(deps, documentId, paragraph, body.baseText?.trim(), drafted) : drafted
   if (body.kind === 'replace' && text === paragraph.text) refuse(400, 'text: the proposed wording is the same as the current text')
-  const amendment = deps.store.createAmendment({
-    id: randomId('a-', 10),
-    documentId,
-    paragraphId: paragraph.id,
+  const amendment = table(deps, documentId, paragraph, {
     kind: body.kind,
     text,
     newParagraphKind: body.kind === 'insert-after' ? (body.newParagraphKind ?? (paragraph.kind === 'pp' ? 'pp' : 'op')) : null,
-    baseText: paragraph.text,
     note: body.note?.trim() ?? '',
     state,
     enteredBy,
-    createdAt: Date.now(),
-    reopensAgreed: body.kind !== 'insert-after' && isLocked(paragraph.status),
   })
   record(deps, documentId, access, 'amendment.propose', { amendmentId: amendment.id, paragraphId: paragraph.id, paragraph: label(paragraph), state })
   return amendment
+}
+
+/** Stores a new pending proposal on the paragraph as it reads now. */
+function table(
+  deps: CommandDeps,
+  documentId: string,
+  paragraph: Paragraph,
+  fields: Pick<Amendment, 'kind' | 'text' | 'newParagraphKind' | 'note' | 'state' | 'enteredBy'>,
+): Amendment {
+  return deps.store.createAmendment({
+    ...fields,
+    id: randomId('a-', 10),
+    documentId,
+    paragraphId: paragraph.id,
+    baseText: paragraph.text,
+    createdAt: Date.now(),
+    reopensAgreed: fields.kind !== 'insert-after' && isLocked(paragraph.status),
+  })
 }
 
 /**
@@ -122,19 +134,13 @@ export function retable(deps: CommandDeps, documentId: string, access: Granted, 
   const paragraph = paragraphOrRefuse(deps, documentId, old.paragraphId)
   const text = old.kind === 'replace' ? ontoCurrentText(deps, documentId, paragraph, old.baseText, old.text) : old.text
   if (old.kind === 'replace' && text === paragraph.text) refuse(409, 'The current text already says what this proposal asked for.')
-  const amendment = deps.store.createAmendment({
-    id: randomId('a-', 10),
-    documentId,
-    paragraphId: paragraph.id,
+  const amendment = table(deps, documentId, paragraph, {
     kind: old.kind,
     text,
     newParagraphKind: old.newParagraphKind,
-    baseText: paragraph.text,
     note: old.note,
     state: old.state,
     enteredBy: old.enteredBy === null ? null : access.name,
-    createdAt: Date.now(),
-    reopensAgreed: old.kind !== 'insert-after' && isLocked(paragraph.status),
   })
   record(deps, documentId, access, 'amendment.retable', { amendmentId: amendment.id, from: old.id, paragraphId: paragraph.id, state: old.state })
   return amendment
