@@ -191,7 +191,9 @@ export class Room {
         }
         return
       case 'awareness': {
-        const pinned = pinAwareness(message.update, peer.identity, state.clientId)
+        const pinned = pinAwareness(message.update, peer.identity, state.clientId, (id) =>
+          [...this.peers.values()].some((other) => other !== state && other.clientId === id),
+        )
         if (!pinned) return
         state.clientId = pinned.clientId
         awarenessProtocol.applyAwarenessUpdate(this.awareness, pinned.update, peer)
