@@ -13,7 +13,7 @@ import type { Granted } from '../access/resolveAccess'
 import { newParagraph, replaceText } from '../collab/forwardEdits'
 import { containerOf, findParagraph, paragraphText } from '../collab/paragraphElements'
 import { checkpoint } from '../versions/versionCommands'
-import { type CommandDeps, currentParagraphs, label, pendingOrRefuse, record } from './amendmentCommands'
+import { announce, audit, type CommandDeps, currentParagraphs, label, pendingOrRefuse } from './amendmentCommands'
 
 const lockedMessage = (paragraph: Paragraph) =>
   `${label(paragraph)} is ${paragraph.status === 'agreed' ? 'agreed' : 'agreed ad ref'}: reopen it before changing its text.`
@@ -50,60 +50,68 @@ export function accept(
   const wording = compromise || wordingToApply(amendment, paragraph)
   // Every refusal comes before this point: a refused decision leaves no trace in the history.
   checkpoint(deps, documentId, 'before-accept', actorOf(access), `Before accepting the proposal of ${amendment.state} on ${label(paragraph)}`)
-  const change = deps.rooms.edit(documentId, (doc): Partial<Decision> => {
-    const located = findParagraph(doc, paragraph.id) ?? refuse(404, 'paragraphId: the paragraph no longer exists')
-    if (amendment.kind === 'replace') {
-      replaceText(located.element, wording)
-      return { textBefore: paragraph.text, textAfter: paragraphText(located.element) }
-    }
-    if (amendment.kind === 'delete') {
-      const before = located.index > 0 ? located.container.get(located.index - 1) : null
-      const level = Number(located.element.getAttribute('level') ?? 0)
-      located.container.delete(located.index, 1)
-      return {
-        removed: {
-          kind: paragraph.kind === 'pp' ? 'pp' : 'op',
-          level,
-          text: paragraph.text,
-          afterParagraphId: before && 'getAttribute' in before ? (before.getAttribute('id') ?? null) : null,
-        },
-      }
-    }
-    const kind = amendment.newParagraphKind ?? 'op'
-    const level = paragraph.kind === 'sub' && kind === 'op' ? Number(located.element.getAttribute('level') ?? 0) : 0
-    const id = newParagraphId()
-    const element = newParagraph(kind, id, wording, level)
-    const sameContainer = (kind === 'pp') === (paragraph.kind === 'pp')
-    if (sameContainer) located.container.insert(located.index + 1, [element])
-    else if (kind === 'op') containerOf(doc, 'operatives').insert(0, [element])
-    else containerOf(doc, 'preamble').push([element])
-    return { insertedParagraphId: id, textAfter: wording }
-  })
   const now = Date.now()
   const by = actorOf(access)
   const at = new Date(now).toISOString()
-  const superseded = deps.store.transaction(() => {
-    deps.store.setAmendmentStatus(amendment.id, 'accepted', now, {
-      by,
-      at,
-      acceptedId: amendment.id,
-      ...(merged.length > 0 ? { mergedIds: merged.map((m) => m.id) } : {}),
-      ...(compromise ? { compromise: true } : {}),
-      ...change,
-    })
-    for (const m of merged) deps.store.setAmendmentStatus(m.id, 'merged', now, { by, at, acceptedId: amendment.id })
-    if (amendment.kind === 'insert-after') return []
-    return deps.store.supersedePending(documentId, paragraph.id, [amendment.id, ...merged.map((m) => m.id)], now, { by, at, acceptedId: amendment.id })
-  })
-  record(deps, documentId, access, 'amendment.accept', {
-    amendmentId,
-    paragraphId: paragraph.id,
-    paragraph: label(paragraph),
-    state: amendment.state,
-    compromise: Boolean(compromise),
-    merged: merged.map((m) => m.id),
-    superseded,
-  })
+  // The text edit, the decisions and the audit entry are stored in one transaction: a crash leaves
+  // all or none of them, and accepting again after a crash finds the proposal decided.
+  deps.rooms.editAndRecord(
+    documentId,
+    (doc): Partial<Decision> => {
+      const located = findParagraph(doc, paragraph.id) ?? refuse(404, 'paragraphId: the paragraph no longer exists')
+      if (amendment.kind === 'replace') {
+        replaceText(located.element, wording)
+        return { textBefore: paragraph.text, textAfter: paragraphText(located.element) }
+      }
+      if (amendment.kind === 'delete') {
+        const before = located.index > 0 ? located.container.get(located.index - 1) : null
+        const level = Number(located.element.getAttribute('level') ?? 0)
+        located.container.delete(located.index, 1)
+        return {
+          removed: {
+            kind: paragraph.kind === 'pp' ? 'pp' : 'op',
+            level,
+            text: paragraph.text,
+            afterParagraphId: before && 'getAttribute' in before ? (before.getAttribute('id') ?? null) : null,
+          },
+        }
+      }
+      const kind = amendment.newParagraphKind ?? 'op'
+      const level = paragraph.kind === 'sub' && kind === 'op' ? Number(located.element.getAttribute('level') ?? 0) : 0
+      const id = newParagraphId()
+      const element = newParagraph(kind, id, wording, level)
+      const sameContainer = (kind === 'pp') === (paragraph.kind === 'pp')
+      if (sameContainer) located.container.insert(located.index + 1, [element])
+      else if (kind === 'op') containerOf(doc, 'operatives').insert(0, [element])
+      else containerOf(doc, 'preamble').push([element])
+      return { insertedParagraphId: id, textAfter: wording }
+    },
+    (change) => {
+      deps.store.setAmendmentStatus(amendment.id, 'accepted', now, {
+        by,
+        at,
+        acceptedId: amendment.id,
+        ...(merged.length > 0 ? { mergedIds: merged.map((m) => m.id) } : {}),
+        ...(compromise ? { compromise: true } : {}),
+        ...change,
+      })
+      for (const m of merged) deps.store.setAmendmentStatus(m.id, 'merged', now, { by, at, acceptedId: amendment.id })
+      const superseded =
+        amendment.kind === 'insert-after'
+          ? []
+          : deps.store.supersedePending(documentId, paragraph.id, [amendment.id, ...merged.map((m) => m.id)], now, { by, at, acceptedId: amendment.id })
+      audit(deps, documentId, access, 'amendment.accept', {
+        amendmentId,
+        paragraphId: paragraph.id,
+        paragraph: label(paragraph),
+        state: amendment.state,
+        compromise: Boolean(compromise),
+        merged: merged.map((m) => m.id),
+        superseded,
+      })
+    },
+  )
+  announce(deps, documentId, 'amendment.accept')
   return deps.store.getAmendment(amendment.id)!
 }
 
@@ -148,30 +156,33 @@ export function reopen(deps: CommandDeps, documentId: string, access: Granted, a
     amendment.status === 'accepted'
       ? deps.store.listAmendments(documentId).filter((a) => a.decision?.acceptedId === amendment.id && a.id !== amendment.id)
       : []
-  if (amendment.status === 'accepted') undoAcceptance(deps, documentId, access, amendment)
-  deps.store.transaction(() => {
+  const records = () => {
     deps.store.reopenAmendment(amendment.id)
     for (const other of consequences) deps.store.reopenAmendment(other.id)
-  })
-  record(deps, documentId, access, 'amendment.reopen', {
-    amendmentId,
-    paragraphId: amendment.paragraphId,
-    state: amendment.state,
-    was: amendment.status,
-    reason,
-    reopened: consequences.map((a) => a.id),
-  })
+    audit(deps, documentId, access, 'amendment.reopen', {
+      amendmentId,
+      paragraphId: amendment.paragraphId,
+      state: amendment.state,
+      was: amendment.status,
+      reason,
+      reopened: consequences.map((a) => a.id),
+    })
+  }
+  // As for accepting: the text and the records, all or nothing.
+  if (amendment.status === 'accepted') undoAcceptance(deps, documentId, access, amendment, records)
+  else deps.store.transaction(records)
+  announce(deps, documentId, 'amendment.reopen')
   return deps.store.getAmendment(amendment.id)!
 }
 
-function undoAcceptance(deps: CommandDeps, documentId: string, access: Granted, amendment: Amendment): void {
+function undoAcceptance(deps: CommandDeps, documentId: string, access: Granted, amendment: Amendment, records: () => void): void {
   const decision = amendment.decision ?? refuse(409, 'This acceptance was recorded before decisions could be reopened; restore the checkpoint taken before it instead.')
   const paragraphs = currentParagraphs(deps, documentId)
   const paragraph = paragraphs.find((p) => p.id === amendment.paragraphId)
   if (paragraph && amendment.kind !== 'insert-after' && isLocked(paragraph.status)) refuse(409, lockedMessage(paragraph))
   const revert = amendment.kind === 'replace' ? revertedText(decision, paragraph) : null
   checkpoint(deps, documentId, 'before-restore', actorOf(access), `Before reopening the acceptance of ${amendment.state}’s proposal`)
-  deps.rooms.edit(documentId, (doc) => {
+  deps.rooms.editAndRecord(documentId, (doc) => {
     if (amendment.kind === 'replace') {
       const located = findParagraph(doc, amendment.paragraphId) ?? refuse(409, 'The paragraph has been deleted since; restore it first.')
       return replaceText(located.element, revert!)
@@ -189,7 +200,7 @@ function undoAcceptance(deps: CommandDeps, documentId: string, access: Granted, 
     const after = removed.afterParagraphId ? findParagraph(doc, removed.afterParagraphId) : undefined
     const index = after && after.container === container ? after.index + 1 : 0
     container.insert(index, [newParagraph(removed.kind, amendment.paragraphId, removed.text, removed.level)])
-  })
+  }, records)
 }
 
 /** The paragraph with the accepted change taken back out, three-way, so later edits elsewhere stay. */

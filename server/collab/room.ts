@@ -70,15 +70,25 @@ const FROM_STORE = Symbol('from-store')
 const SERVER = Symbol('server')
 
 
-export function loadDocument(store: Store, documentId: string): { doc: Y.Doc; lastSeq: number } {
+/**
+ * The document as stored. A stored update that Yjs cannot read (a damaged disk, a bad restore) is
+ * skipped and reported, so the rest of the resolution still loads rather than nobody reaching it.
+ */
+export function loadDocument(
+  store: Store,
+  documentId: string,
+  log: (message: string, error?: unknown) => void = () => {},
+): { doc: Y.Doc; lastSeq: number } {
   const doc = new Y.Doc()
   let lastSeq = 0
-  doc.transact(() => {
-    for (const { seq, data } of store.loadUpdates(documentId)) {
+  for (const { seq, data } of store.loadUpdates(documentId)) {
+    try {
       Y.applyUpdate(doc, data, FROM_STORE)
-      lastSeq = seq
+    } catch (error) {
+      log(`stored update ${seq} of ${documentId} is damaged and was skipped`, error)
     }
-  }, FROM_STORE)
+    lastSeq = seq
+  }
   return { doc, lastSeq }
 }
 
@@ -107,8 +117,11 @@ export class Room {
   private lastChangeAt = 0
   private flushTimer: NodeJS.Timeout | undefined
   private failed = false
+  private destroyed = false
   /** Locked paragraphs (agreed, agreed ad ref) and their content as it was agreed. */
   private readonly locked = new Map<string, string>()
+  /** Set during editAndRecord: a storage error there aborts the transaction instead of failing at once. */
+  private atomic: { error?: unknown } | undefined
   /** While a client update is checked against the locks, what it changed waits here to be relayed. */
   private held: Array<{ update: Uint8Array; origin: unknown }> | undefined
   /** The activity checkpoint that is due, and who has edited since the last one. */
@@ -119,9 +132,10 @@ export class Room {
     readonly documentId: string,
     private readonly store: Store,
     private readonly options: RoomOptions,
+    /** Called when the last peer leaves, and when the room fails: either way it is unloaded. */
     private readonly onEmpty: (room: Room) => void,
   ) {
-    const { doc, lastSeq } = loadDocument(store, documentId)
+    const { doc, lastSeq } = loadDocument(store, documentId, options.log)
     this.doc = doc
     this.lastSeq = lastSeq
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -133,7 +147,12 @@ export class Room {
 
   /** Every text a paragraph has had when the room loaded or saved: a proposal's base is one of them. */
   private rememberTexts(paragraphs: readonly Paragraph[]): void {
-    this.store.rememberParagraphTexts(this.documentId, paragraphTextHashes(paragraphs), Date.now())
+    try {
+      this.store.rememberParagraphTexts(this.documentId, paragraphTextHashes(paragraphs), Date.now())
+    } catch (error) {
+      // Only a proposal drafted on this text would miss it (it is asked to rebase): not worth closing the room for.
+      this.options.log(`remembering the paragraph texts of ${this.documentId} failed`, error)
+    }
   }
 
   get size(): number {
@@ -141,6 +160,10 @@ export class Room {
   }
 
   join(peer: Peer): void {
+    if (this.failed) {
+      peer.close(CloseCode.StorageFailure, 'The server could not store the change; reconnect')
+      return
+    }
     this.peers.set(peer, { refusedWrites: 0 })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.awareness.getStates().size > 0) peer.send(this.allAwarenessStates())
@@ -161,6 +184,7 @@ export class Room {
 
   /** Handles one frame; a bad frame closes that connection only. */
   receive(peer: Peer, data: Uint8Array): void {
+    if (this.failed) return
     try {
       this.dispatch(peer, decodeClientMessage(data))
     } catch (error) {
@@ -215,7 +239,9 @@ export class Room {
       this.lastSeq = this.store.appendUpdate(this.documentId, update)
       this.updatesSinceCompaction += 1
     } catch (error) {
-      this.fail(error)
+      // Inside an atomic server edit the error aborts the whole transaction (editAndRecord).
+      if (this.atomic) this.atomic.error ??= error
+      else this.fail(error)
       return
     }
     this.lastChangeAt = Date.now()
@@ -288,9 +314,42 @@ export class Room {
     return intact !== this.locked.size
   }
 
-  /** A change made by the server itself (accepting an amendment): stored and sent to everyone. */
+  /** A change made by the server itself: stored and sent to everyone. */
   editAsServer(change: (doc: Y.Doc) => void): void {
     this.doc.transact(() => change(this.doc), SERVER)
+  }
+
+  /**
+   * A change made by the server together with what records it (a decision, an audit entry), in one
+   * store transaction: a crash or a storage error leaves all of it or none of it. The change is
+   * relayed only once committed. If it was made in memory but the transaction failed, the room
+   * fails: nobody may keep text the store does not have, and the next connection reloads it.
+   */
+  editAndRecord<T>(change: (doc: Y.Doc) => T, record: (result: T) => void): T {
+    const atomic: { error?: unknown } = {}
+    this.atomic = atomic
+    this.held = []
+    let result!: T
+    try {
+      this.store.transaction(() => {
+        this.doc.transact(() => {
+          result = change(this.doc)
+        }, SERVER)
+        if (atomic.error !== undefined) throw atomic.error
+        record(result)
+      })
+    } catch (error) {
+      const changedInMemory = this.held.length > 0
+      this.held = undefined
+      this.atomic = undefined
+      if (changedInMemory) this.fail(error)
+      throw error
+    }
+    this.atomic = undefined
+    const held = this.held
+    this.held = undefined
+    this.relay(held)
+    return result
   }
 
   private readonly onAwarenessUpdate = (
@@ -323,10 +382,24 @@ export class Room {
     }
   }
 
+  /**
+   * The store refused a change that is in memory: close every connection and have the room
+   * unloaded, so that clients reconnect to a room freshly loaded from what was stored and resend
+   * what it lacks (they still hold their edits). A peer that no longer answers cannot keep it alive.
+   */
   private fail(error: unknown): void {
+    if (this.failed) return
     this.failed = true
     this.options.log(`storing an update for ${this.documentId} failed; closing the room`, error)
-    for (const peer of [...this.peers.keys()]) peer.close(CloseCode.StorageFailure, 'The server could not store the change')
+    const peers = [...this.peers.keys()]
+    this.peers.clear()
+    for (const peer of peers) peer.close(CloseCode.StorageFailure, 'The server could not store the change')
+    // Not from inside the Yjs transaction that may be running now.
+    queueMicrotask(() => this.onEmpty(this))
+  }
+
+  get hasFailed(): boolean {
+    return this.failed
   }
 
   private scheduleFlush(): void {
@@ -361,6 +434,8 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
     if (this.checkpointTimer) this.takeCheckpoint()
     this.flush({ compact: true })
     clearTimeout(this.flushTimer)

@@ -20,7 +20,7 @@ export class Rooms {
 
   open(documentId: string): Room {
     let room = this.rooms.get(documentId)
-    if (!room) {
+    if (!room || room.hasFailed) {
       room = new Room(documentId, this.store, this.options, (empty) => this.unload(empty))
       room.setLocked(this.lockedParagraphs(documentId))
       this.rooms.set(documentId, room)
@@ -45,6 +45,19 @@ export class Rooms {
     }
   }
 
+  /**
+   * A server-side edit and its records (decision, audit entry) stored atomically: all or nothing,
+   * relayed once committed (see Room.editAndRecord).
+   */
+  editAndRecord<T>(documentId: string, change: (doc: Y.Doc) => T, record: (result: T) => void): T {
+    const room = this.open(documentId)
+    try {
+      return room.editAndRecord(change, record)
+    } finally {
+      if (room.size === 0) this.unload(room)
+    }
+  }
+
   /** Re-reads which paragraphs are locked after a status change; their current text is the agreed one. */
   refreshLocks(documentId: string): void {
     this.rooms.get(documentId)?.setLocked(this.lockedParagraphs(documentId))
@@ -61,7 +74,7 @@ export class Rooms {
   snapshot(documentId: string): { state: Uint8Array; json: DocJson } {
     const room = this.rooms.get(documentId)
     if (room) return snapshotOf(room.doc)
-    const { doc } = loadDocument(this.store, documentId)
+    const { doc } = loadDocument(this.store, documentId, this.options.log)
     try {
       return snapshotOf(doc)
     } finally {
@@ -73,7 +86,7 @@ export class Rooms {
   read(documentId: string): DocJson {
     const room = this.rooms.get(documentId)
     if (room) return readDocJson(room.doc)
-    const { doc } = loadDocument(this.store, documentId)
+    const { doc } = loadDocument(this.store, documentId, this.options.log)
     try {
       return readDocJson(doc)
     } finally {
@@ -98,8 +111,8 @@ export class Rooms {
   }
 
   private unload(room: Room): void {
-    if (this.rooms.get(room.documentId) !== room) return
-    this.rooms.delete(room.documentId)
+    // A failed room may already have been replaced by a fresh one: destroy it all the same.
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId)
     room.destroy()
   }
 }

@@ -123,15 +123,13 @@ export const CHECKPOINT_LABELS: Record<CheckpointReason, string> = {
 export function nameVersion(deps: VersionDeps, documentId: string, access: Granted, body: NameVersionBody): VersionSummary {
   requireAction(access, 'version.name')
   const label = body.label.trim()
-  const { version } = save(
-    deps,
-    documentId,
-    deps.rooms.snapshot(documentId),
-    { kind: 'named', label, note: body.note?.trim() ?? '', reason: null, author: actorOf(access) },
-    false,
-  )
-  deps.store.audit({ documentId, at: Date.now(), actor: actorOf(access), action: 'version.name', detail: { versionId: version.id, label } })
-  return version
+  const snapshot = deps.rooms.snapshot(documentId)
+  // The version and its audit entry together, or neither.
+  return deps.store.transaction(() => {
+    const { version } = save(deps, documentId, snapshot, { kind: 'named', label, note: body.note?.trim() ?? '', reason: null, author: actorOf(access) }, false)
+    deps.store.audit({ documentId, at: Date.now(), actor: actorOf(access), action: 'version.name', detail: { versionId: version.id, label } })
+    return version
+  })
 }
 
 export function listVersions(
@@ -203,15 +201,20 @@ export function restoreVersion(deps: VersionDeps, documentId: string, access: Gr
   const actor = actorOf(access)
   const before = checkpoint(deps, documentId, 'before-restore', actor, `Before restoring ${version.label}`).version
   const target = versionNode(version.state)
-  deps.rooms.edit(documentId, (doc) => restoreById(doc, target))
-  deps.rooms.refreshLocks(documentId)
-  deps.store.audit({
+  // The restored text and its audit entry are stored together, or neither.
+  deps.rooms.editAndRecord(
     documentId,
-    at: Date.now(),
-    actor,
-    action: 'version.restore',
-    detail: { versionId: version.id, label: version.label, checkpointId: before.id },
-  })
+    (doc) => restoreById(doc, target),
+    () =>
+      deps.store.audit({
+        documentId,
+        at: Date.now(),
+        actor,
+        action: 'version.restore',
+        detail: { versionId: version.id, label: version.label, checkpointId: before.id },
+      }),
+  )
+  deps.rooms.refreshLocks(documentId)
   deps.hub.publish(documentId, { type: 'versions' })
   return before
 }
