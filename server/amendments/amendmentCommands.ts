@@ -45,7 +45,17 @@ export function pendingOrRefuse(store: Store, documentId: string, amendmentId: s
 export const label = (p: Paragraph) => (p.kind === 'pp' ? p.number : `OP ${p.number}`.trim())
 
 export function record(deps: CommandDeps, documentId: string, access: Granted, action: string, detail: Record<string, unknown>): void {
+  audit(deps, documentId, access, action, detail)
+  announce(deps, documentId, action)
+}
+
+/** The audit entry alone: for commands that write it in the same transaction as what it records. */
+export function audit(deps: CommandDeps, documentId: string, access: Granted, action: string, detail: Record<string, unknown>): void {
   deps.store.audit({ documentId, at: Date.now(), actor: actorOf(access), action, detail })
+}
+
+/** Tells every browser in the room which list changed. */
+export function announce(deps: CommandDeps, documentId: string, action: string): void {
   deps.hub.publish(documentId, { type: action.startsWith('status') ? 'statuses' : 'amendments' })
 }
 
