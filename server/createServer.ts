@@ -1,8 +1,9 @@
 import { serve } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer } from 'ws'
+import type { AddressInfo, Socket } from 'node:net'
+import { type WebSocket, WebSocketServer } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
 import { createApp } from './app'
+import { type CollabBindings, type CollabLimits, DEFAULT_COLLAB_LIMITS } from './collab/collabRoute'
 import { snapshotOf } from './collab/room'
 import { Rooms } from './collab/rooms'
 import { EventHub } from './events/eventHub'
@@ -22,9 +23,52 @@ export interface ServerConfig {
    */
   checkpointEveryMs?: number
   log?: (message: string, error?: unknown) => void
+  /** What a connection may cost before it is closed (see `SocketLimits`); tests shorten them. */
+  sockets?: Partial<SocketLimits>
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5 * 60_000
+
+/**
+ * Limits that keep peers which stop talking, stop reading or never finish a request from holding
+ * the server's sockets and memory (the collaboration route enforces the `CollabLimits` part).
+ */
+export interface SocketLimits extends CollabLimits {
+  /** A WebSocket ping this often; a socket that has not answered one by the next is terminated. */
+  heartbeatMs: number
+  /** An HTTP request must send all its headers within this (slowloris)… */
+  headersTimeoutMs: number
+  /** …and arrive whole, body included, within this. */
+  requestTimeoutMs: number
+}
+
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  ...DEFAULT_COLLAB_LIMITS,
+  heartbeatMs: 30_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+}
+
+/**
+ * Pings every socket each `everyMs`; one that has not answered the previous ping by then is dead
+ * (a peer gone without a close, a half-open TCP connection) and is terminated. Browsers and `ws`
+ * answer pings by themselves.
+ */
+function startHeartbeat(wss: WebSocketServer, everyMs: number): () => void {
+  const awaitingPong = new WeakSet<WebSocket>()
+  wss.on('connection', (socket: WebSocket) => socket.on('pong', () => awaitingPong.delete(socket)))
+  const timer = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (awaitingPong.has(socket)) {
+        socket.terminate()
+        continue
+      }
+      awaitingPong.add(socket)
+      socket.ping()
+    }
+  }, everyMs)
+  return () => clearInterval(timer)
+}
 
 export interface RunningServer {
   url: string
@@ -40,6 +84,7 @@ const defaultLog = (message: string, error?: unknown) =>
 /** Opens the store and listens. Everything a test or `main.ts` needs to run a real server. */
 export function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.log ?? defaultLog
+  const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...config.sockets }
   const store = openSqliteStore(config.dataDir)
   const hub = new EventHub()
   const rooms = new Rooms(store, {
@@ -57,10 +102,25 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
   const app = createApp({ store, rooms, hub, staticDir: config.staticDir, createToken: config.createToken, log })
   // maxPayload makes `ws` close an oversized frame with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const stopHeartbeat = startHeartbeat(wss, limits.heartbeatMs)
+  const bindings: CollabBindings = { collabLimits: limits }
 
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      {
+        // The bindings are added to node-server's env object, not to a copy: on an upgrade it reads
+        // back what `upgradeWebSocket` writes into that very object.
+        fetch: (request, env) => app.fetch(request, Object.assign(env, bindings)),
+        port: config.port,
+        hostname: config.host,
+        websocket: { server: wss },
+        // Node drops a request whose headers or body do not arrive in time, checked this often.
+        serverOptions: {
+          headersTimeout: limits.headersTimeoutMs,
+          requestTimeout: limits.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(limits.headersTimeoutMs / 2, 5_000),
+        },
+      },
       (info: AddressInfo) => {
         const url = `http://${config.host}:${info.port}`
         resolve({
@@ -70,6 +130,7 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
           store,
           close: () =>
             new Promise<void>((done) => {
+              stopHeartbeat()
               for (const client of wss.clients) client.terminate()
               rooms.closeAll()
               server.close(() => {
@@ -82,6 +143,15 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
         })
       },
     )
-    server.once('error', reject)
+    // Node's headersTimeout starts at a request's first byte: a connection that sends nothing at
+    // all is dropped after the same time (bytesRead counts what the HTTP parser consumed natively).
+    server.on('connection', (socket: Socket) => {
+      const silent = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), limits.headersTimeoutMs)
+      socket.once('close', () => clearTimeout(silent))
+    })
+    server.once('error', (error) => {
+      stopHeartbeat()
+      reject(error)
+    })
   })
 }

@@ -54,7 +54,7 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
     () => ({ name: access.name, color: colourFor(access.name), role: access.role, state: access.state, organisation: access.organisation }),
     [access],
   )
-  const { collaboration, state } = useCollaboration(document.id, user)
+  const { collaboration, state, notice } = useCollaboration(document.id, user)
   const negotiation = useNegotiation(document.id)
   // The paragraph the panels show: chosen with the cursor or from the overview, read live below.
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -142,7 +142,7 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
         </a>
         <ExportMenu documentId={document.id} />
         <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
-          {STATUS_TEXT[state]}
+          {notice ?? STATUS_TEXT[state]}
         </p>
         {collaboration && <PresenceList awareness={collaboration.provider.awareness} />}
         {manages && (

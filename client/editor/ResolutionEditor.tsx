@@ -8,6 +8,7 @@ import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } f
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
 import { FootnoteBar } from './FootnoteBar'
 import { Footnotes, selectedFootnote } from './footnotes'
+import { PasteLimit } from './pasteLimit'
 import { ResolutionEditing } from './resolutionEditing'
 import {
   annotate,
@@ -51,6 +52,7 @@ export function ResolutionEditor(props: Props) {
       Footnotes,
       ResolutionPresentation,
       CommentHighlights.configure({ onOpen: (id) => openThread.current(id) }),
+      PasteLimit.configure({ onRefused: collaboration.notify }),
       Collaboration.configure({ document: collaboration.doc }),
       CollaborationCaret.configure({ provider: collaboration.provider, user }),
     ],

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CloseCode, FINAL_CLOSE_CODES } from '../../shared/api/closeCodes'
+import { CloseCode, FINAL_CLOSE_CODES, MAX_MESSAGE_BYTES, TOO_LARGE_CLOSE_CODES } from '../../shared/api/closeCodes'
 import { collabUrl } from '../api'
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'not-found' | 'forbidden'
@@ -9,6 +9,28 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'not
 export interface Collaboration {
   doc: Y.Doc
   provider: WebsocketProvider
+  /** Tells the person, in the room header, why the text did not take a change (a refused paste). */
+  notify: (message: string) => void
+}
+
+/** How long a notice about a refused change stays in the header. */
+const NOTICE_MS = 10_000
+
+/**
+ * The provider's reconnect rule is ours: stop after a FINAL_CLOSE_CODES close, retry after any
+ * other. The stock rule stops on every 44xx but retries 1009, which resends the same oversized
+ * change for ever.
+ */
+export const shouldReconnect = (event: { code: number }): boolean => !FINAL_CLOSE_CODES.includes(event.code)
+
+/** What the person is told after a final close that is not about access (those have their own state). */
+export function finalCloseNotice(code: number, reason: string): string | null {
+  if (!TOO_LARGE_CLOSE_CODES.includes(code)) return null
+  const why =
+    code === CloseCode.MessageTooBig
+      ? `This change is too large for the resolution (at most ${MAX_MESSAGE_BYTES / (1024 * 1024)} MB at once)`
+      : reason.startsWith('This change is too large') ? reason : 'This change is too large for the resolution'
+  return `${why}. It was not saved: reload the page to go on editing.`
 }
 
 /**
@@ -16,14 +38,19 @@ export interface Collaboration {
  * effect and kept in state (creating them in render breaks under StrictMode's double mount), and
  * handed out only after the first sync: an editor bound to an empty document would write the
  * schema's default content into it, and only the server may create content.
+ *
+ * `notice` is what the header should say beyond the connection state: why the connection stopped
+ * for good (a change too large for the resolution), or, for a while, why a paste was refused.
  */
 export function useCollaboration(documentId: string, user: { name: string; color: string }) {
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null)
   const [state, setState] = useState<ConnectionState>('connecting')
+  const [stopped, setStopped] = useState<string | null>(null)
+  const [refusal, setRefusal] = useState<string | null>(null)
 
   useEffect(() => {
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(collabUrl(), documentId, doc)
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, { shouldReconnect })
     provider.awareness.setLocalStateField('user', user)
     let everConnected = false
     provider.on('status', ({ status }: { status: string }) => {
@@ -34,18 +61,28 @@ export function useCollaboration(documentId: string, user: { name: string; color
         return everConnected ? 'reconnecting' : 'connecting'
       })
     })
-    provider.on('connection-close', (event: CloseEvent | null) => {
-      if (!event || !FINAL_CLOSE_CODES.includes(event.code)) return
-      provider.shouldConnect = false // retrying cannot help
-      setState(event.code === CloseCode.NotFound ? 'not-found' : 'forbidden')
+    // Emitted only when `shouldReconnect` said no: the provider has stopped, retrying cannot help.
+    provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      setStopped(finalCloseNotice(code, reason))
+      // A refused change stops typing too: nothing more would reach the server.
+      setState(code === CloseCode.NotFound ? 'not-found' : 'forbidden')
     })
+    let clearRefusal: ReturnType<typeof setTimeout> | undefined
+    const notify = (message: string) => {
+      clearTimeout(clearRefusal)
+      setRefusal(message)
+      clearRefusal = setTimeout(() => setRefusal(null), NOTICE_MS)
+    }
     const onSync = (synced: boolean) => {
-      if (synced) setCollaboration({ doc, provider })
+      if (synced) setCollaboration({ doc, provider, notify })
     }
     provider.on('sync', onSync)
     return () => {
+      clearTimeout(clearRefusal)
       provider.off('sync', onSync)
       setCollaboration(null)
+      setStopped(null)
+      setRefusal(null)
       provider.destroy()
       doc.destroy()
     }
@@ -56,5 +93,5 @@ export function useCollaboration(documentId: string, user: { name: string; color
     collaboration?.provider.awareness.setLocalStateField('user', user)
   }, [collaboration, user])
 
-  return { collaboration, state }
+  return { collaboration, state, notice: stopped ?? refusal }
 }
