@@ -1,13 +1,17 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { csrfForCookies } from './access/authorize'
+import { credentialsOf } from './access/credentials'
+import { csrfForCookies, FOREIGN_ORIGIN_ERROR, fromOwnOrigin } from './access/csrfForCookies'
 import { ConflictRefusal } from './access/enforce'
+import { securityHeaders } from './access/securityHeaders'
 import { collabHandler } from './collab/collabRoute'
 import type { Rooms } from './collab/rooms'
 import type { EventHub } from './events/eventHub'
+import { creationLimitFrom, type RateLimit } from './limits/creationLimit'
 import { amendmentRoutes } from './routes/amendments'
 import { commentRoutes } from './routes/comments'
 import { compilationRoutes } from './routes/compilation'
@@ -28,11 +32,16 @@ export interface AppDeps {
   staticDir?: string
   /** When set, creating a resolution needs `Authorization: Bearer <createToken>` (CREATE_TOKEN). */
   createToken?: string
+  /**
+   * Without CREATE_TOKEN, how many resolutions one client address may create (null: no limit);
+   * when omitted, CREATE_LIMIT and CREATE_LIMIT_MINUTES of the environment (default 20 per 10 minutes).
+   */
+  creationLimit?: RateLimit | null
   log: (message: string, error?: unknown) => void
 }
 
 /** The API alone, so that its type can be handed to the client's typed `hc` client. */
-export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'createToken'>) {
+export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'createToken' | 'creationLimit'>) {
   return new Hono()
     .use('*', csrfForCookies)
     .use('*', requestBodies)
@@ -40,7 +49,7 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'creat
     .get('/config', (c) => c.json({ createRestricted: Boolean(deps.createToken) }))
     .route('/', sessionRoutes(deps.store))
     .route('/documents', documentRoutes(deps))
-    .route('/documents/:id/invites', inviteRoutes(deps.store, deps.rooms))
+    .route('/documents/:id/invites', inviteRoutes(deps.store, deps.rooms, deps.hub))
     .route('/documents/:id/paragraphs', paragraphRoutes(deps))
     .route('/documents/:id/amendments', amendmentRoutes(deps))
     .route('/documents/:id/comments', commentRoutes(deps))
@@ -51,11 +60,24 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'creat
 }
 export type ApiType = ReturnType<typeof createApi>
 
+/**
+ * Cross-site WebSocket hijacking: a socket that relies on the session cookie must be opened by
+ * one of our own pages (browsers always send Origin on the handshake). A token in the address
+ * carries nothing a forger could borrow.
+ */
+const socketFromOwnPages = createMiddleware(async (c, next) => {
+  const { token, session } = credentialsOf(c, { allowQueryToken: true })
+  if (!token && session && !fromOwnOrigin(c)) return c.json({ error: FOREIGN_ORIGIN_ERROR }, 403)
+  await next()
+})
+
 export function createApp(deps: AppDeps) {
   const app = new Hono()
-  app.route('/api', createApi(deps))
+  app.use('*', securityHeaders())
+  const creationLimit = deps.creationLimit !== undefined ? deps.creationLimit : creationLimitFrom(process.env)
+  app.route('/api', createApi({ ...deps, creationLimit }))
   app.all('/api/*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404))
-  app.get('/collab/:documentId', collabHandler(deps.store, deps.rooms))
+  app.get('/collab/:documentId', socketFromOwnPages, collabHandler(deps.store, deps.rooms))
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8')
@@ -71,8 +93,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
-      // Hono's CSRF guard throws a bare 403.
-      const fallback = error.status === 403 ? 'Refused: the request did not come from this site.' : 'Bad request'
+      const fallback = error.status === 403 ? FOREIGN_ORIGIN_ERROR : 'Bad request'
       const conflict = error instanceof ConflictRefusal ? { conflict: error.conflict } : {}
       return c.json({ error: error.message || fallback, ...conflict }, error.status)
     }

@@ -1,5 +1,3 @@
-import type { Context, MiddlewareHandler } from 'hono'
-import { csrf } from 'hono/csrf'
 import { createMiddleware } from 'hono/factory'
 import { type Action, can, DENIED } from '../../shared/policy/policy'
 import type { Store } from '../store/types'
@@ -23,17 +21,4 @@ export function authorize(store: Store, action: Action) {
     c.set('access', result.access)
     await next()
   })
-}
-
-const sameOrigin = csrf()
-
-/**
- * Cross-site request protection for cookie sessions: a state-changing request that relies on the
- * cookie must come from our own pages. A request with a Bearer token, or with no credentials at
- * all, carries nothing a forger could borrow, so it needs no such check.
- */
-export const csrfForCookies: MiddlewareHandler = async (c: Context, next) => {
-  const { token, session } = credentialsOf(c)
-  if (token || !session) return next()
-  return sameOrigin(c, next)
 }

@@ -7,6 +7,9 @@ import { hashToken, newToken } from './tokens'
 
 export const SESSION_COOKIE = 'penholder_session'
 
+/** How long a browser stays signed in without opening a link again. */
+const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 180
+
 /** The caller's credentials: `Authorization: Bearer`, then `?token=` (collaboration socket only), then the cookie. */
 export function credentialsOf(c: Context, { allowQueryToken = false } = {}): Credentials {
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
@@ -14,30 +17,30 @@ export function credentialsOf(c: Context, { allowQueryToken = false } = {}): Cre
   return { token: token || undefined, session: getCookie(c, SESSION_COOKIE) || undefined }
 }
 
-/** The browser's session secret, created and set as an HttpOnly cookie if it has none yet. */
-export function ensureSession(c: Context): string {
-  const existing = getCookie(c, SESSION_COOKIE)
-  if (existing) return existing
+/**
+ * Signs this browser in on an invite under the name the person gave (opening a link, creating a
+ * resolution with a name).
+ *
+ * Session fixation: the session id is never one the browser brought. Every sign-in issues a new
+ * one (256 random bits, stored only as its hash) and sets it as the cookie, so a value planted in
+ * a victim's browser is never given the victim's access. What the old session could open moves
+ * over to the new one (the person keeps their other resolutions); a cookie the server never
+ * issued owns nothing, so nothing moves, and the old value opens nothing any more.
+ */
+export function joinInSession(c: Context, store: Store, inviteId: string, name: string): void {
+  const previous = getCookie(c, SESSION_COOKIE)
   const session = newToken()
+  const sessionHash = hashToken(session)
+  const now = Date.now()
+  store.transaction(() => {
+    if (previous) store.moveParticipations(hashToken(previous), sessionHash)
+    store.joinInvite({ id: randomId('u-', 10), inviteId, sessionHash, name, joinedAt: now, lastSeenAt: now })
+  })
   setCookie(c, SESSION_COOKIE, session, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: new URL(c.req.url).protocol === 'https:',
     path: '/',
-    maxAge: 60 * 60 * 24 * 180,
-  })
-  return session
-}
-
-/** Signs this browser in on an invite under the name the person gave (opening a link, creating a resolution). */
-export function joinInSession(c: Context, store: Store, inviteId: string, name: string): void {
-  const now = Date.now()
-  store.joinInvite({
-    id: randomId('u-', 10),
-    inviteId,
-    sessionHash: hashToken(ensureSession(c)),
-    name,
-    joinedAt: now,
-    lastSeenAt: now,
+    maxAge: SESSION_MAX_AGE_SECONDS,
   })
 }

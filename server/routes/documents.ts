@@ -18,6 +18,7 @@ import { inviteUrl } from '../access/invites'
 import { accessList } from '../access/resolveAccess'
 import { sameSecret } from '../access/tokens'
 import { type CreatedResolution, createResolution, createResolutionFromDraft, MissingTitleError } from '../documents/createResolution'
+import { limitCreation, type RateLimit } from '../limits/creationLimit'
 import { DocxImportError, unreadable } from '../import/docxImport'
 import { draftFromDocxInWorker } from '../import/readInWorker'
 import type { DocumentRecord, Store } from '../store/types'
@@ -52,9 +53,11 @@ export interface DocumentRoutesDeps {
   store: Store
   /** When set, creating a resolution needs `Authorization: Bearer <createToken>`. */
   createToken?: string
+  /** Without a creation key, how many resolutions one client address may create (null: no limit). */
+  creationLimit?: RateLimit | null
 }
 
-export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
+export function documentRoutes({ store, createToken, creationLimit = null }: DocumentRoutesDeps) {
   /** CREATE_TOKEN: checked before anything is read from the request. */
   const mayCreate = createMiddleware(async (c, next) => {
     if (createToken && !sameSecret(credentialsOf(c).token ?? '', createToken)) {
@@ -62,6 +65,8 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
     }
     await next()
   })
+  // Holders of the creation key are trusted; an open server limits each client instead.
+  const limited = limitCreation(createToken ? null : creationLimit)
 
   /** The answer to a creation: the creator's link; a browser that gave a name is signed in as facilitator. */
   const created = (c: Context, resolution: CreatedResolution, name: string | undefined) => {
@@ -79,7 +84,7 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
     .post('/preview', mayCreate, validate('json', previewTextBody), (c) =>
       c.json<TextReading>(readPastedText(c.req.valid('json').text)),
     )
-    .post('/', mayCreate, validate('json', createDocumentBody), (c) => {
+    .post('/', mayCreate, limited, validate('json', createDocumentBody), (c) => {
       const body = c.req.valid('json')
       let resolution
       try {
@@ -97,7 +102,7 @@ export function documentRoutes({ store, createToken }: DocumentRoutesDeps) {
       // Word's structure is explicit, so nothing is dropped; the doubts are about the structure found.
       return c.json<TextReading>({ draft: read.draft, dropped: [], warnings: draftWarnings(read.draft) })
     })
-    .post('/import', mayCreate, limitUpload, validate('form', importDocumentForm), async (c) => {
+    .post('/import', mayCreate, limited, limitUpload, validate('form', importDocumentForm), async (c) => {
       const { file, title, name } = c.req.valid('form')
       const read = await readWordFile(file)
       if ('refusal' in read) return c.json({ error: read.refusal.message }, read.refusal.status)

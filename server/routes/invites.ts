@@ -4,11 +4,12 @@ import { authorize } from '../access/authorize'
 import { inviteUrl, newInvite, presentInvite } from '../access/invites'
 import { newToken } from '../access/tokens'
 import type { Rooms } from '../collab/rooms'
+import type { EventHub } from '../events/eventHub'
 import type { Store } from '../store/types'
 import { validate } from './validate'
 
 /** `/api/documents/:id/invites`: the facilitators' "People" panel. */
-export function inviteRoutes(store: Store, rooms: Rooms) {
+export function inviteRoutes(store: Store, rooms: Rooms, hub: EventHub) {
   return new Hono()
     .get('/', authorize(store, 'invites.manage'), (c) => {
       const documentId = c.req.param('id')!
@@ -31,8 +32,10 @@ export function inviteRoutes(store: Store, rooms: Rooms) {
       }
       if (invite.revokedAt === null) {
         store.revokeInvite(invite.id, Date.now())
-        // Access is checked when a connection opens, so open connections are closed now.
+        // Access is checked when a connection opens, so open connections (collaboration sockets
+        // with 4403, event streams) are closed now.
         rooms.disconnectInvite(documentId, invite.id)
+        hub.revoke(invite.id)
       }
       const revoked = presentInvite(store.getInvite(invite.id)!, store.listParticipants(documentId), c.var.access.inviteId)
       return c.json({ invite: revoked })

@@ -384,6 +384,7 @@ export function openSqliteStore(dataDir: string): Store {
      WHERE invites.document_id = ? ORDER BY participants.joined_at`,
   )
   const updateLastSeen = db.prepare('UPDATE participants SET last_seen_at = ? WHERE id = ?')
+  const updateSessionHash = db.prepare('UPDATE participants SET session_hash = ? WHERE session_hash = ?')
 
   const AMENDMENT_SELECT = `SELECT amendments.*,
        (SELECT json_group_array(state) FROM (SELECT state FROM amendment_positions p
@@ -515,6 +516,7 @@ export function openSqliteStore(dataDir: string): Store {
     touchParticipant: (id, at) => {
       updateLastSeen.run(at, id)
     },
+    moveParticipations: (fromSessionHash, toSessionHash) => updateSessionHash.run(toSessionHash, fromSessionHash).changes,
     createAmendment: (amendment: NewAmendment) => {
       insertAmendment.run({ ...amendment, reopensAgreed: amendment.reopensAgreed ? 1 : 0 })
       return toAmendment(selectAmendment.get(amendment.id)!)

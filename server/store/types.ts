@@ -115,6 +115,11 @@ export interface Store {
   participationsOf(sessionHash: string): ParticipantRecord[]
   listParticipants(documentId: string): ParticipantRecord[]
   touchParticipant(id: string, at: number): void
+  /**
+   * Hands every participation of one session over to another (a rotated session id), keeping the
+   * participant ids; answers how many moved. Used only when the server issues a new session.
+   */
+  moveParticipations(fromSessionHash: string, toSessionHash: string): number
 
   createAmendment(amendment: NewAmendment): Amendment
   getAmendment(id: string): Amendment | undefined
