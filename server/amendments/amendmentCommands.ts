@@ -10,6 +10,7 @@ import type { Granted } from '../access/resolveAccess'
 import { textHash } from '../collab/paragraphTexts'
 import type { Rooms } from '../collab/rooms'
 import type { EventHub } from '../events/eventHub'
+import { checkProposalQuota } from '../limits/proposalQuota'
 import type { Store } from '../store/types'
 
 export interface CommandDeps {
@@ -70,6 +71,7 @@ export function propose(deps: CommandDeps, documentId: string, access: Granted, 
     requireAction(access, 'amendment.propose')
     state = access.state ?? refuse(403, DENIED['amendment.propose'])
   }
+  checkProposalQuota(deps.store, documentId, access, state)
   const paragraph = paragraphOrRefuse(deps, documentId, body.paragraphId)
   const drafted = body.kind === 'delete' ? '' : (body.text ?? '').trim()
   const text = body.kind === 'replace' ? ontoCurrentText(deps, documentId, paragraph, body.baseText?.trim(), drafted) : drafted
@@ -141,6 +143,7 @@ export function retable(deps: CommandDeps, documentId: string, access: Granted, 
   if (old.status !== 'superseded') refuse(409, `Only a superseded proposal can be tabled again; this one is ${old.status}.`)
   const own = access.role === 'delegation' ? access.state === old.state : can(access.role, 'amendment.enter-on-behalf') && old.enteredBy !== null
   if (!own) refuse(403, 'Only the State that made this proposal (or the facilitators, for one they entered) can table it again.')
+  checkProposalQuota(deps.store, documentId, access, old.state)
   const paragraph = paragraphOrRefuse(deps, documentId, old.paragraphId)
   const text = old.kind === 'replace' ? ontoCurrentText(deps, documentId, paragraph, old.baseText, old.text) : old.text
   if (old.kind === 'replace' && text === paragraph.text) refuse(409, 'The current text already says what this proposal asked for.')

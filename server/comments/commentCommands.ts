@@ -5,6 +5,7 @@ import { randomId } from '../../shared/randomId'
 import { actorOf, refuse, requireAction } from '../access/enforce'
 import type { Granted } from '../access/resolveAccess'
 import { type CommandDeps, currentParagraphs } from '../amendments/amendmentCommands'
+import { checkCommentQuota } from '../limits/commentQuota'
 import type { Store } from '../store/types'
 
 /**
@@ -73,6 +74,7 @@ function checkAnchor(anchor: CommentAnchor): void {
 
 export function addComment(deps: CommandDeps, documentId: string, access: Granted, body: CreateCommentBody): Comment {
   requireAction(access, 'comment.write')
+  checkCommentQuota(deps.store, documentId, access)
   let paragraphId: string
   let parentId: string | null = null
   if (body.parentId) {

@@ -12,16 +12,17 @@ import { renderRedlineHtml } from '../versions/redlineHtml'
 import { compare, type VersionDeps } from '../versions/versionCommands'
 import { renderAkn } from './akn'
 import { renderCleanHtml } from './cleanHtml'
-import { cleanDocx, compilationDocx, redlineDocx } from './docx'
 import { exportFileName } from './fileName'
-import { cleanPdf } from './pdfClean'
-import { compilationPdf } from './pdfCompilation'
-import { redlinePdf } from './pdfRedline'
+import { renderInWorker } from './renderInWorker'
 
 /**
  * What `GET …/export` sends, for each view and format: the file and the name it is offered
  * under. The compilation and the redline are computed exactly as `…/compilation` and `…/compare`
  * compute them (compileText, compare); nothing is recomputed here.
+ *
+ * The Word and PDF files are made on a worker thread (renderInWorker.ts) from that plain data, so
+ * the room keeps relaying keystrokes meanwhile; Akoma Ntoso and the printable pages are strings
+ * made in a few milliseconds, here.
  */
 export interface ExportFile {
   /** The file name offered to the person ("A-C.3-74-L.31-Rev.1.docx"). */
@@ -41,18 +42,21 @@ export async function exportFile(deps: VersionDeps, documentId: string, query: E
     if (query.format === 'akn') {
       return { name: name('akn.xml'), body: renderAkn(reading, { documentId, versionId: version?.id, generatedAt }) }
     }
-    if (query.format === 'docx') return { name: name('docx'), body: await cleanDocx(reading) }
-    if (query.format === 'pdf') return { name: name('pdf'), body: await cleanPdf(reading) }
+    if (query.format === 'docx' || query.format === 'pdf') {
+      return { name: name(query.format), body: await renderInWorker({ kind: 'clean', format: query.format, reading }) }
+    }
     return { name: name('html'), body: renderCleanHtml(reading, { documentId, versionId: version?.id, versionLabel: version?.label }) }
   }
 
   if (view === 'compilation') {
     const paragraphs = currentParagraphs(deps, documentId)
-    const compilation = compileText(paragraphs, deps.store.listAmendments(documentId))
+    const amendments = deps.store.listAmendments(documentId)
     const name = exportFileName(document.symbol, null, 'compilation', query.format)
     const meta = { title: document.title, symbol: document.symbol, generatedAt, footnotes: footnotesById(paragraphs) }
-    if (query.format === 'docx') return { name, body: await compilationDocx(compilation, meta) }
-    if (query.format === 'pdf') return { name, body: await compilationPdf(compilation, meta) }
+    if (query.format === 'docx' || query.format === 'pdf') {
+      return { name, body: await renderInWorker({ kind: 'compilation', format: query.format, paragraphs, amendments, meta }) }
+    }
+    const compilation = compileText(paragraphs, amendments)
     return { name, body: renderCompilationHtml(compilation, { ...meta, filter: {}, states: [], withoutFilterForm: true }) }
   }
 
@@ -78,9 +82,9 @@ export async function exportFile(deps: VersionDeps, documentId: string, query: E
     // Word names an author and a date on every tracked change: whoever named the newer
     // version, when; for the live text, Penholder, now.
     const tracked = { author: newer?.author ?? 'Penholder', date: newer?.createdAt ?? generatedAt }
-    return { name, body: await redlineDocx(comparison.redline, { ...meta, ...tracked }) }
+    return { name, body: await renderInWorker({ kind: 'redline', format: 'docx', redline: comparison.redline, meta: { ...meta, ...tracked } }) }
   }
-  if (query.format === 'pdf') return { name, body: await redlinePdf(comparison.redline, meta) }
+  if (query.format === 'pdf') return { name, body: await renderInWorker({ kind: 'redline', format: 'pdf', redline: comparison.redline, meta }) }
   return { name, body: renderRedlineHtml(comparison.redline, meta) }
 }
 

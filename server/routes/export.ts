@@ -4,6 +4,7 @@ import { EXPORT_CONTENT_TYPES, type ExportFormat, exportQuery } from '../../shar
 import { authorize } from '../access/authorize'
 import { withPrintButton } from '../export/cleanHtml'
 import { type ExportFile, exportFile } from '../export/exportFile'
+import { checkExportRate } from '../limits/exportRate'
 import type { VersionDeps } from '../versions/versionCommands'
 import { validate } from './validate'
 
@@ -26,12 +27,16 @@ import { validate } from './validate'
  *
  * File names come from the symbol and, when a version is exported, its label
  * ("A-C.3-74-L.31-Rev.1.docx"; "…-compilation.pdf", "…-redline.docx"; Akoma Ntoso "….akn.xml").
- * Errors are `4xx { error }`: a bad query 400, an unknown version 404.
+ * The .docx and PDF files are made on a worker thread (server/export/renderInWorker.ts), and one
+ * person may export `exportsPerMinute` of them a minute (20 by default; server/limits/): past it,
+ * 429. Errors are `4xx { error }`: a bad query 400, an unknown version 404, too many files 429;
+ * 503 when the export workers are busy with a long queue, or a file took too long to make.
  */
 export function exportRoutes(deps: VersionDeps) {
   const read = authorize(deps.store, 'document.read')
   return new Hono().get('/export', read, validate('query', exportQuery), async (c) => {
     const query = c.req.valid('query')
+    if (query.format === 'docx' || query.format === 'pdf') checkExportRate(deps.store, c.var.access)
     return send(query.format, await exportFile(deps, c.req.param('id')!, query))
   })
 }
