@@ -158,7 +158,13 @@ export function collabHandler(store: Store, rooms: Rooms, limits: Partial<Collab
       onOpen(_event, ws) {
         silence = setTimeout(() => ws.close(CloseCode.Idle, 'No y-websocket message'), effective.firstMessageWithinMs)
         peer = peerFor(ws, identity, can(access.role, 'text.edit'), effective)
-        room = rooms.open(documentId)
+        try {
+          room = rooms.open(documentId)
+        } catch {
+          // The store could not load the resolution: say so rather than leave the client hanging.
+          peer.close(CloseCode.StorageFailure, 'The server could not load the resolution; reconnecting retries')
+          return
+        }
         room.join(peer)
         seen()
       },

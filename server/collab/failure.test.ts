@@ -38,7 +38,7 @@ function client() {
 }
 
 /** Makes the store's next calls of `method` throw, as a full disk would; returns the way back. */
-function breakStore(method: 'appendUpdate' | 'audit'): () => void {
+function breakStore(method: 'appendUpdate' | 'audit' | 'loadUpdates'): () => void {
   const store = server.store as unknown as Record<string, unknown>
   const original = store[method]
   store[method] = () => {
@@ -123,5 +123,16 @@ describe('a damaged stored update', () => {
     const reader = client()
     await synced(reader.provider)
     expect(paragraphText(reader.doc, 'operatives', 0).toString()).toBe('Calls upon all States to act;')
+  })
+})
+
+describe('a resolution the store cannot load', () => {
+  it('closes the socket with 1011 instead of leaving the client hanging', async () => {
+    const repair = breakStore('loadUpdates')
+    const socket = new WebSocket(`${server.wsBase}/${documentId}?token=${facilitator}`)
+    cleanups.push(() => socket.terminate())
+    const code = await new Promise<number>((resolve) => socket.once('close', (closeCode) => resolve(closeCode)))
+    repair()
+    expect(code).toBe(CloseCode.StorageFailure)
   })
 })
