@@ -45,6 +45,8 @@ interface PeerState {
   clientId?: number
   /** Text updates refused from a read-only connection so far. */
   refusedWrites: number
+  /** Whether it has sent the sync step 2 the stock provider sends once per connection. */
+  sentStepTwo?: boolean
 }
 
 /** A read-only connection that sends this many text updates is closed: it is broken or hostile. */
@@ -208,9 +210,12 @@ export class Room {
           return
         }
         // The read-only gate: never applied, stored or relayed. The stock provider answers our
-        // sync step 1 with a step 2 on every connect, so that one is dropped quietly; updates
-        // are what an editor sends, and a read-only connection that keeps sending them is closed.
-        if (message.type === 'update' && ++state.refusedWrites >= MAX_REFUSED_WRITES) {
+        // sync step 1 with a step 2 on every connect, so that first one is dropped quietly; any
+        // further step 2, and every update, is a write attempt, and a read-only connection that
+        // keeps making them is closed.
+        const writeAttempt = message.type === 'update' || state.sentStepTwo === true
+        if (message.type === 'sync-step-2') state.sentStepTwo = true
+        if (writeAttempt && ++state.refusedWrites >= MAX_REFUSED_WRITES) {
           peer.close(CloseCode.Forbidden, 'This connection may not change the text')
         }
         return
