@@ -15,7 +15,7 @@ export default defineConfig({
   server: { proxy },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.ts'],
     testTimeout: 20_000,
   },
 })
