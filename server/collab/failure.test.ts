@@ -136,3 +136,15 @@ describe('a resolution the store cannot load', () => {
     expect(code).toBe(CloseCode.StorageFailure)
   })
 })
+
+describe('a connection that keeps asking for the whole document', () => {
+  it('is closed once it has asked more often than any honest client does', async () => {
+    const socket = new WebSocket(`${server.wsBase}/${documentId}?token=${facilitator}`)
+    cleanups.push(() => socket.terminate())
+    await new Promise((resolve) => socket.once('open', resolve))
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
+    const askAll = new Uint8Array([0, 0, 1, 0]) // sync step 1 with an empty state vector
+    for (let i = 0; i < 25; i++) socket.send(askAll)
+    expect(await closed).toBe(CloseCode.TooSlow)
+  })
+})

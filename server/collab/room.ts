@@ -47,7 +47,12 @@ interface PeerState {
   refusedWrites: number
   /** Whether it has sent the sync step 2 the stock provider sends once per connection. */
   sentStepTwo?: boolean
+  /** Sync step 1 requests answered on this connection. */
+  syncRequests: number
 }
+
+/** Sync requests one connection may make: the stock provider makes one (more with its resync interval). */
+const MAX_SYNC_REQUESTS = 20
 
 /** A read-only connection that sends this many text updates is closed: it is broken or hostile. */
 const MAX_REFUSED_WRITES = 3
@@ -166,7 +171,7 @@ export class Room {
       peer.close(CloseCode.StorageFailure, 'The server could not store the change; reconnect')
       return
     }
-    this.peers.set(peer, { refusedWrites: 0 })
+    this.peers.set(peer, { refusedWrites: 0, syncRequests: 0 })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.awareness.getStates().size > 0) peer.send(this.allAwarenessStates())
   }
@@ -201,6 +206,12 @@ export class Room {
     if (!state) return
     switch (message.type) {
       case 'sync-step-1':
+        // Answering encodes the document on this thread: the stock provider asks once per
+        // connection, so a connection that keeps asking is made to wait (closed; it may reconnect).
+        if (++state.syncRequests > MAX_SYNC_REQUESTS) {
+          peer.close(CloseCode.TooSlow, 'Too many sync requests on one connection')
+          return
+        }
         peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
         return
       case 'sync-step-2':
