@@ -96,17 +96,26 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
     return /[;.؛。；?][”"’»]?$/u.test(before) && (/^\p{Lu}/u.test(line) || (LOWER_CASE_OPENINGS.has(language) && opening !== null))
   }
 
-  for (const line of lines) {
+  /** Whether a page footer or header follows within a few lines: the notes run on to it. */
+  const furnitureAhead = (index: number): boolean =>
+    lines.slice(index + 1, index + 13).some((next) => {
+      const reason = furnitureReason(next, context)
+      return reason === 'page-furniture' || reason === 'running-header'
+    })
+
+  lines.forEach((line, index) => readLine(line, index))
+
+  function readLine(line: string, index: number): void {
     if (line === '') {
       openFootnote = null
       if (gap === 'none') gap = 'blank'
-      continue
+      return
     }
     const reason = furnitureReason(line, context)
     if (footnoteBlock && /^\d{1,3}$/.test(line)) {
       // Some extractions put each footnote's number alone on its line, apart from its text.
       footnoteBlock.push(line)
-      continue
+      return
     }
     if (reason) {
       dropped.push({ text: line, reason, after: lastBlock() })
@@ -116,12 +125,12 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       // texts; the next page's header ends them.
       if (reason === 'footnote-separator') footnoteBlock = footnoteBlock ?? []
       else if (reason === 'running-header') closeFootnoteBlock()
-      continue
+      return
     }
     if (headingNote !== null && !ENDS_NOTE.test(headingNote)) {
       headingNote = joinLine(headingNote, line)
       dropped.push({ text: line, reason: 'heading-note', after: lastBlock() })
-      continue
+      return
     }
     headingNote = null
     // "* On behalf of the States members of …": the note on a sponsor's asterisk, not part of the text.
@@ -129,11 +138,14 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       headingNote = line
       dropped.push({ text: line, reason: 'heading-note', after: lastBlock() })
       gap = 'page'
-      continue
+      return
     }
-    if (footnoteBlock && !readMarker(line, language) && !endsFootnoteBlock(footnoteBlock, line, language)) {
+    // At the foot of a page the footer closes the notes: a note that opens like a paragraph
+    // ("Financing for Sustainable Development Report …") does not.
+    const endsNotes = endsFootnoteBlock(footnoteBlock ?? [], line, language) && !furnitureAhead(index)
+    if (footnoteBlock && !readMarker(line, language) && !endsNotes) {
       footnoteBlock.push(line)
-      continue
+      return
     }
     closeFootnoteBlock()
     const expected = found.length + 1
@@ -144,24 +156,24 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       found.push(openFootnote)
       sinceLastFootnote = ''
       gap = 'page'
-      continue
+      return
     }
     if (openFootnote && continuesFootnote(openFootnote.text, line, language)) {
       openFootnote.text = joinLine(openFootnote.text, line)
-      continue
+      return
     }
     openFootnote = null
     if (ended) {
       if (VOTE_NOTE.test(line) || (adoption.length === 1 && rules.date.test(line))) adoption.push(line)
       else dropped.push({ text: line, reason: 'after-adoption', after: lastBlock() })
-      continue
+      return
     }
     const meeting = meetingLine(line, language)
     if (meeting) {
       flush()
       adoption.push(...meeting)
       ended = true
-      continue
+      return
     }
     const marker = readMarker(line, language)
     if (marker?.kind === 'number' || (marker?.kind === 'label' && marker.label === 'op')) numbered = operative = true

@@ -44,6 +44,32 @@ describe('footnotes in pasted text', () => {
     ])
   })
 
+  it('keeps a note that opens like a paragraph in the footnote block when the page footer follows', () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling the Doha Programme of Action,1',
+      'Noting the Financing for Sustainable Development Report 2024,2',
+      '__________',
+      '1',
+      'Resolution 76/258, annex.',
+      'Financing for Sustainable Development Report 2024 (United Nations publication, 2024),',
+      'figure I.1.',
+      '2',
+      '24-12345 (E)',
+      'A/RES/80/999',
+      'Welcoming the convening of the Conference,',
+      '1. Decides to act.',
+    ].join('\n')
+    const { paragraphs } = readPastedText(text).draft
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      'Recalling the Doha Programme of Action,',
+      'Noting the Financing for Sustainable Development Report 2024,',
+      'Welcoming the convening of the Conference,',
+      'Decides to act.',
+    ])
+    expect(paragraphs[1].footnotes?.[0].text).toBe('Financing for Sustainable Development Report 2024 (United Nations publication, 2024), figure I.1.')
+  })
+
   it('never reads "article 1" as a footnote marker', () => {
     const text = 'The General Assembly,\nRecalling article 1 of the Charter,1\n1 Charter of the United Nations.\n1. Decides to act.'
     const [pp] = readPastedText(text).draft.paragraphs
