@@ -8,7 +8,7 @@ import { readSponsors } from '../people/sponsors'
 import { openingKind } from './openingWords'
 import { type Block, readBody } from './recognise/body'
 import { readHeading } from './recognise/heading'
-import { enactingLanguage, ENDS_PP, guessLanguage, LANGUAGE_RULES, openingKindIn } from './recognise/languages'
+import { enactingLanguage, ENDS_PP, guessLanguage, openingKindIn } from './recognise/languages'
 import { isRoman, nextLetter, nextRoman, readMarker } from './recognise/markers'
 import { type DraftParagraph, emptyHeading, type Language, type OpLevel, type ResolutionDraft, type TextReading } from './types'
 
@@ -165,4 +165,3 @@ function subLevel(marker: string, subs: SubState, nextMarker: string | null, lan
   return marker === 'i' ? 2 : 1
 }
 
-export { LANGUAGE_RULES }
