@@ -9,7 +9,7 @@ import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import type { Role } from '../../shared/policy/policy'
 import { actorOf } from '../access/enforce'
 import type { Store } from '../store/types'
-import { paragraphElements } from './paragraphElements'
+import { LockGuard } from './lockGuard'
 import { paragraphTextHashes } from './paragraphTexts'
 import { pinAwareness } from './pinAwareness'
 import {
@@ -125,8 +125,8 @@ export class Room {
   private flushTimer: NodeJS.Timeout | undefined
   private failed = false
   private destroyed = false
-  /** Locked paragraphs (agreed, agreed ad ref) and their content as it was agreed. */
-  private readonly locked = new Map<string, string>()
+  /** Agreed paragraphs and what undoes a change to them; none while nothing is agreed. */
+  private locks: LockGuard | undefined
   /** Set during editAndRecord: a storage error there aborts the transaction instead of failing at once. */
   private atomic: { error?: unknown } | undefined
   /** While a client update is checked against the locks, what it changed waits here to be relayed. */
@@ -282,26 +282,21 @@ export class Room {
   }
 
   /**
-   * Applies an editor's update, then checks the locked paragraphs. If it changed agreed language
-   * (typed into it, deleted it, joined it with a neighbour), the update is undone by a forward
-   * change, so the sender and everyone else converge on the agreed text. The other peers receive
-   * the update and its undoing merged, so agreed text never even flashes on their screens.
+   * Applies an editor's update; if it changed agreed language (typed into it, deleted it, joined
+   * it with a neighbour), the update is undone by a forward change (see LockGuard), so the sender
+   * and everyone else converge on the agreed text. The other peers receive the update and its
+   * undoing merged, so agreed text never even flashes on their screens.
    */
   private applyGuarded(peer: Peer, update: Uint8Array): void {
-    if (this.locked.size === 0) {
+    const locks = this.locks
+    if (!locks?.active) {
       Y.applyUpdate(this.doc, update, peer)
       return
     }
     this.held = []
-    const undo = new Y.UndoManager(this.doc.getXmlFragment(YJS_FRAGMENT), {
-      trackedOrigins: new Set([peer]),
-      captureTimeout: 0,
-    })
     try {
-      Y.applyUpdate(this.doc, update, peer)
-      if (this.locksBroken()) undo.undo()
+      locks.apply(peer, () => Y.applyUpdate(this.doc, update, peer))
     } finally {
-      undo.destroy()
       const held = this.held
       this.held = undefined
       this.relay(held)
@@ -309,25 +304,14 @@ export class Room {
   }
 
   /** Sets which paragraphs are locked, taking their current content as the agreed one. */
-  setLocked(paragraphIds: Iterable<string>): void {
-    this.locked.clear()
-    const wanted = new Set(paragraphIds)
-    for (const element of paragraphElements(this.doc)) {
-      const id = element.getAttribute('id')
-      if (id && wanted.has(id)) this.locked.set(id, element.toString())
+  setLocked(paragraphIds: readonly string[]): void {
+    if (paragraphIds.length === 0) {
+      this.locks?.destroy()
+      this.locks = undefined
+      return
     }
-  }
-
-  /** Whether any agreed paragraph differs from its agreed content, or is gone; stops at the first. */
-  private locksBroken(): boolean {
-    let intact = 0
-    for (const element of paragraphElements(this.doc)) {
-      const agreed = this.locked.get(element.getAttribute('id') ?? '')
-      if (agreed === undefined) continue
-      if (element.toString() !== agreed) return true
-      intact++
-    }
-    return intact !== this.locked.size
+    this.locks ??= new LockGuard(this.doc)
+    this.locks.lock(paragraphIds)
   }
 
   /** A change made by the server itself: stored and sent to everyone. */
