@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react'
 import { MAX_IMPORT_BYTES, MAX_PASTED_TEXT } from '../../shared/api/documents'
 import type { ResolutionDraft, TextReading } from '../../shared/paragraphs/types'
 import { api, errorMessage } from '../api'
 import { navigate } from '../router'
 import { FormError } from '../FormError'
-import { DraftPreview } from './DraftPreview'
+import { lazily, Loading } from '../lazily'
+
+// The preview and its paragraph rules are needed only once a text has been read.
+const loadPreview = () => import('./DraftPreview')
+const DraftPreview = lazily(loadPreview, 'DraftPreview')
 
 type Mode = 'blank' | 'paste' | 'docx'
 
@@ -52,6 +56,8 @@ export function NewResolutionForm({ userName }: { userName: string }) {
 
   const preview = async () => {
     setBusy(true)
+    // Fetched while the server reads the text, so that the preview does not wait for its code after it.
+    void loadPreview()
     try {
       const response =
         mode === 'docx' && file
@@ -94,14 +100,16 @@ export function NewResolutionForm({ userName }: { userName: string }) {
   return (
     <section aria-labelledby={reading ? 'preview-title' : 'new-title'} className="card">
       {reading && (
-        <DraftPreview
-          reading={reading}
-          source={source}
-          busy={busy}
-          error={error}
-          onCreate={createFromPreview}
-          onBack={backToSource}
-        />
+        <Suspense fallback={<Loading>Loading the preview…</Loading>}>
+          <DraftPreview
+            reading={reading}
+            source={source}
+            busy={busy}
+            error={error}
+            onCreate={createFromPreview}
+            onBack={backToSource}
+          />
+        </Suspense>
       )}
       <h2 id="new-title" hidden={reading !== null}>
         New resolution

@@ -1,10 +1,6 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/core'
-import { ProposalsPanel } from '../amendments/ProposalsPanel'
 import type { AnchoredThread } from '../comments/commentHighlights'
-import { CommentsPanel } from '../comments/CommentsPanel'
-import { ExportMenu } from '../export/ExportMenu'
-import { HistoryPanel } from '../versions/HistoryPanel'
 import { useNegotiation } from '../amendments/useNegotiation'
 import { useLiveParagraphs } from '../amendments/useLiveParagraphs'
 import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
@@ -12,14 +8,21 @@ import type { LiveParagraph, ParagraphAnnotations } from './resolutionPresentati
 import type { Access } from '../../shared/api/access'
 import type { DocumentListItem } from '../../shared/api/documents'
 import { can, describeRole } from '../../shared/policy/policy'
+import { lazily, Loading } from '../lazily'
 import { NotFound } from '../NotFound'
 import { CopyField } from '../people/CopyField'
 import { colourFor } from '../people/displayName'
-import { PeoplePanel } from '../people/PeoplePanel'
 import { PresenceList } from '../people/PresenceList'
 import { ResolutionEditor } from './ResolutionEditor'
 import { useAccess } from './useAccess'
 import { type ConnectionState, useCollaboration } from './useCollaboration'
+
+// The text comes first; each panel's code follows when its tab or button opens it.
+const ProposalsPanel = lazily(() => import('../amendments/ProposalsPanel'), 'ProposalsPanel')
+const CommentsPanel = lazily(() => import('../comments/CommentsPanel'), 'CommentsPanel')
+const HistoryPanel = lazily(() => import('../versions/HistoryPanel'), 'HistoryPanel')
+const PeoplePanel = lazily(() => import('../people/PeoplePanel'), 'PeoplePanel')
+const ExportMenu = lazily(() => import('../export/ExportMenu'), 'ExportMenu')
 
 const STATUS_TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -140,7 +143,9 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
         <a className="button-link" href={`/api/documents/${document.id}/compilation?format=html`} target="_blank" rel="noreferrer">
           Compilation text
         </a>
-        <ExportMenu documentId={document.id} />
+        <Suspense fallback={<ExportButtonLoading />}>
+          <ExportMenu documentId={document.id} />
+        </Suspense>
         <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
           {notice ?? STATUS_TEXT[state]}
         </p>
@@ -189,7 +194,9 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
           </p>
         )}
         {manages && peopleOpen ? (
-          <PeoplePanel documentId={document.id} onClose={() => setPeopleOpen(false)} />
+          <Suspense fallback={<PanelLoading what="people and links" />}>
+            <PeoplePanel documentId={document.id} onClose={() => setPeopleOpen(false)} />
+          </Suspense>
         ) : (
           <div className="side-column">
             <div className="tabs" role="tablist" aria-label="Side panel">
@@ -204,37 +211,57 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
               </button>
             </div>
             <div id="side-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-              {tab === 'proposals' ? (
-                <ProposalsPanel
-                  documentId={document.id}
-                  access={access}
-                  paragraph={paragraph}
-                  paragraphs={liveParagraphs}
-                  amendments={negotiation.amendments}
-                  versionsChanged={negotiation.versionsChanged}
-                  onSelect={select}
-                  reload={negotiation.reload}
-                />
-              ) : tab === 'history' ? (
-                <HistoryPanel documentId={document.id} access={access} versionsChanged={negotiation.versionsChanged} />
-              ) : (
-                <CommentsPanel
-                  documentId={document.id}
-                  access={access}
-                  editor={editor}
-                  paragraph={paragraph}
-                  paragraphs={negotiation.paragraphs}
-                  comments={negotiation.comments}
-                  activeThread={activeThread}
-                  onActivate={activate}
-                  reload={negotiation.reload}
-                />
-              )}
+              <Suspense fallback={<PanelLoading what={tab} />}>
+                {tab === 'proposals' ? (
+                  <ProposalsPanel
+                    documentId={document.id}
+                    access={access}
+                    paragraph={paragraph}
+                    paragraphs={liveParagraphs}
+                    amendments={negotiation.amendments}
+                    versionsChanged={negotiation.versionsChanged}
+                    onSelect={select}
+                    reload={negotiation.reload}
+                  />
+                ) : tab === 'history' ? (
+                  <HistoryPanel documentId={document.id} access={access} versionsChanged={negotiation.versionsChanged} />
+                ) : (
+                  <CommentsPanel
+                    documentId={document.id}
+                    access={access}
+                    editor={editor}
+                    paragraph={paragraph}
+                    paragraphs={negotiation.paragraphs}
+                    comments={negotiation.comments}
+                    activeThread={activeThread}
+                    onActivate={activate}
+                    reload={negotiation.reload}
+                  />
+                )}
+              </Suspense>
             </div>
           </div>
         )}
       </div>
     </div>
+  )
+}
+
+/** Holds the side panel's place while its code arrives. */
+function PanelLoading({ what }: { what: string }) {
+  return (
+    <div className="side-panel panel-loading">
+      <Loading className="help">{`Loading ${what}…`}</Loading>
+    </div>
+  )
+}
+
+/** The export button as it will look, not yet usable, so that the header does not shift when the menu's code arrives. */
+function ExportButtonLoading() {
+  return (
+    <button type="button" disabled aria-busy="true">
+      Export
+    </button>
   )
 }
 
