@@ -6,10 +6,9 @@
  * states, invalid JSON). The victim must keep its label and keep updating; malformed states must
  * not reach other clients.
  */
-import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { invite, rawSocket } from '../../../server/test/testServer'
+import { awarenessFrame, rawStateFrame } from '../awarenessFrames'
 import { docParagraphs } from '../docText'
 import { client, createRoom, deadline, type Figures, inProcessServer, scoped, type Size, sleep, syncedWithin, track } from '../harness'
 
@@ -26,36 +25,6 @@ export interface AwarenessFigures extends Figures {
 }
 
 const MAX_CLOCK = Number.MAX_SAFE_INTEGER // 2^53 − 1
-
-/** An awareness frame for `id` at `clock`, encoded by y-protocols itself. */
-function awarenessFrame(entries: Array<{ id: number; clock: number; state: unknown }>): Uint8Array {
-  const aw = new awarenessProtocol.Awareness(new Y.Doc())
-  try {
-    for (const { id, clock, state } of entries) {
-      aw.states.set(id, state as Record<string, unknown>)
-      aw.meta.set(id, { clock, lastUpdated: Date.now() })
-    }
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, entries.map((entry) => entry.id)))
-    return encoding.toUint8Array(e)
-  } finally {
-    aw.destroy()
-  }
-}
-
-/** A hand-made awareness frame whose state is not JSON at all. */
-function rawStateFrame(id: number, clock: number, json: string): Uint8Array {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, 1)
-  encoding.writeVarUint(inner, id)
-  encoding.writeVarUint(inner, clock)
-  encoding.writeVarString(inner, json)
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
-  return encoding.toUint8Array(e)
-}
 
 let nextAttackerId = 900_000_000
 
