@@ -9,6 +9,7 @@ import { convergenceRuns } from './scenarios/convergence'
 import { exhaustion } from './scenarios/exhaustion'
 import { floods } from './scenarios/floods'
 import { forgedWrites } from './scenarios/forgedWrites'
+import { killDuringCommands } from './scenarios/killDuringCommands'
 import { frameFuzz } from './scenarios/frameFuzz'
 import { restFuzz } from './scenarios/restFuzz'
 import { sigkill } from './scenarios/sigkill'
@@ -47,6 +48,20 @@ export const SCENARIOS: Scenario[] = [
       ['0 witnessed edits lost', f.editsLost === 0],
       ['0 acknowledged accepts lost', f.acceptsLost === 0],
       ['text and proposal status agree (atomic accept)', f.acceptsInconsistent === 0],
+    ],
+  }),
+  scenario({
+    name: 'SIGKILL during version saves, restores and compaction',
+    run: (size) => killDuringCommands(size),
+    headline: ['rounds', 'versionSaves', 'versionsAcknowledged', 'versionsLost', 'versionsInconsistent', 'restores', 'restoresAcknowledged', 'restoresApplied', 'restoresTorn', 'restoresLost', 'unloads', 'witnessed', 'editsLost'],
+    invariants: (f) => [
+      ['the witness saw edits before the kills', f.witnessed > 0],
+      ['0 witnessed edits lost', f.editsLost === 0],
+      ['0 acknowledged versions lost', f.versionsLost === 0],
+      ['every stored version has its audit entry and its text', f.versionsInconsistent === 0],
+      ['0 acknowledged restores lost', f.restoresLost === 0],
+      ['a restore is all or nothing', f.restoresTorn === 0],
+      ['a restored text always has its audit entry', f.restoresUnaudited === 0],
     ],
   }),
   scenario({
