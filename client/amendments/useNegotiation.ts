@@ -26,16 +26,16 @@ export function useNegotiation(documentId: string): Negotiation {
   const [versionsChanged, setVersionsChanged] = useState(0)
 
   const loadAmendments = useCallback(async () => {
-    const response = await api.documents[':id'].amendments.$get({ param: { id: documentId } })
-    if (response.ok) setAmendments(((await response.json()) as { amendments: Amendment[] }).amendments)
+    const list = await allPages<Amendment>('amendments', (after) => api.documents[':id'].amendments.$get({ param: { id: documentId }, query: { after } }))
+    if (list) setAmendments(list)
   }, [documentId])
   const loadParagraphs = useCallback(async () => {
     const response = await api.documents[':id'].paragraphs.$get({ param: { id: documentId } })
     if (response.ok) setParagraphs((await response.json()) as Paragraph[])
   }, [documentId])
   const loadComments = useCallback(async () => {
-    const response = await api.documents[':id'].comments.$get({ param: { id: documentId } })
-    if (response.ok) setComments(((await response.json()) as { comments: Comment[] }).comments)
+    const list = await allPages<Comment>('comments', (after) => api.documents[':id'].comments.$get({ param: { id: documentId }, query: { after } }))
+    if (list) setComments(list)
   }, [documentId])
   const reload = useCallback(() => {
     void loadAmendments()
@@ -58,4 +58,22 @@ export function useNegotiation(documentId: string): Negotiation {
   }, [documentId, reload, loadAmendments, loadParagraphs, loadComments])
 
   return { amendments, paragraphs, comments, versionsChanged, reload }
+}
+
+/** More pages than any room can fill within its quotas: a bound for the loop, never reached. */
+const MAX_PAGES = 1000
+
+/** Every page of a long list (shared/api/listPages), in order; undefined when a page fails. */
+async function allPages<T>(key: string, fetchPage: (after: string | undefined) => Promise<Response>): Promise<T[] | undefined> {
+  const items: T[] = []
+  let after: string | undefined
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
+    const response = await fetchPage(after)
+    if (!response.ok) return undefined
+    const page = (await response.json()) as Record<string, unknown> & { next: string | null }
+    items.push(...(page[key] as T[]))
+    if (page.next === null) break
+    after = page.next
+  }
+  return items
 }

@@ -129,6 +129,34 @@ describe('the permission table', () => {
   })
 })
 
+describe('the list of proposals', () => {
+  it('comes a page at a time, each proposal once, and refuses a forged cursor or limit', async () => {
+    const created: string[] = []
+    for (const [i, who] of (['mexico', 'brazil', 'mexico', 'brazil', 'mexico'] as const).entries()) {
+      created.push((await proposeAs(who, { paragraphId: op(1 + (i % 3)), kind: 'replace', text: `Version ${i}` })).id)
+    }
+    const listed: string[] = []
+    let after = ''
+    for (let pages = 1; pages <= 5; pages++) {
+      const response = await as('observer')(`/api/documents/${documentId}/amendments?limit=2${after && `&after=${after}`}`)
+      const page = (await response.json()) as { amendments: Array<{ id: string }>; next: string | null }
+      expect(page.amendments.length).toBeLessThanOrEqual(2)
+      listed.push(...page.amendments.map((a) => a.id))
+      if (page.next === null) {
+        expect(pages).toBe(3)
+        break
+      }
+      after = page.next
+    }
+    expect(listed).toEqual(created)
+
+    const forged = await as('observer')(`/api/documents/${documentId}/amendments?after=a-forged`)
+    expect(forged.status).toBe(400)
+    expect((await forged.json()).error).toMatch(/^after: /)
+    expect((await as('observer')(`/api/documents/${documentId}/amendments?limit=0`)).status).toBe(400)
+  })
+})
+
 describe('deciding', () => {
   it('refuses a decision it cannot carry out as asked, and changes nothing', async () => {
     const replace = await proposeAs('mexico', { paragraphId: op(1), kind: 'replace', text: 'Urges all States to cooperate;' })

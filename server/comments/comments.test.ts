@@ -61,6 +61,17 @@ async function errorOf(response: Response): Promise<string> {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
 
+describe('the list of comments', () => {
+  it('comes a page at a time and names the next page until the last', async () => {
+    const written = [await commentAs('observer', { paragraphId: op(1), body: 'One' }), await commentAs('observer', { paragraphId: op(2), body: 'Two' }), await commentAs('facilitator', { paragraphId: op(1), body: 'Three' })]
+    const first = await (await call('observer', 'GET', '?limit=2')).json()
+    const second = await (await call('observer', 'GET', `?limit=2&after=${first.next}`)).json()
+    expect([...first.comments, ...second.comments].map((c: Comment) => c.body)).toEqual(written.map((c) => c.body))
+    expect(second.next).toBeNull()
+    expect(await errorOf(await call('observer', 'GET', '?after=c-forged'))).toMatch(/^after: .*comments/)
+  })
+})
+
 describe('writing a comment', () => {
   it('lets an observer comment in its own name, whatever the request says about the author', async () => {
     const response = await call('observer', 'POST', '', {

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { acceptBody, createAmendmentBody, reopenBody } from '../../shared/api/amendments'
 import { type CommandDeps, propose, reject, retable, takePosition, withdraw } from '../amendments/amendmentCommands'
 import { accept, reopen } from '../amendments/decide'
+import { listPageQuery } from '../../shared/api/listPages'
 import { authorize } from '../access/authorize'
+import { pageOrRefuse } from './listPage'
 import { validate } from './validate'
 
 /**
@@ -13,7 +15,10 @@ export function amendmentRoutes(deps: CommandDeps) {
   const read = authorize(deps.store, 'document.read')
   const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param('id')!
   return new Hono()
-    .get('/', read, (c) => c.json({ amendments: deps.store.listAmendments(id(c)) }))
+    .get('/', read, validate('query', listPageQuery), (c) => {
+      const { items, next } = pageOrRefuse(deps.store.listAmendments(id(c)), c.req.valid('query'), 'proposals')
+      return c.json({ amendments: items, next })
+    })
     .post('/', read, validate('json', createAmendmentBody), (c) =>
       c.json({ amendment: propose(deps, id(c), c.var.access, c.req.valid('json')) }, 201),
     )

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { createCommentBody, editCommentBody } from '../../shared/api/comments'
 import type { CommandDeps } from '../amendments/amendmentCommands'
 import { addComment, deleteComment, editComment, listComments, setResolved } from '../comments/commentCommands'
+import { listPageQuery } from '../../shared/api/listPages'
 import { authorize } from '../access/authorize'
+import { pageOrRefuse } from './listPage'
 import { validate } from './validate'
 
 /**
@@ -13,7 +15,10 @@ export function commentRoutes(deps: CommandDeps) {
   const read = authorize(deps.store, 'document.read')
   const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param('id')!
   return new Hono()
-    .get('/', read, (c) => c.json({ comments: listComments(deps.store, id(c)) }))
+    .get('/', read, validate('query', listPageQuery), (c) => {
+      const { items, next } = pageOrRefuse(listComments(deps.store, id(c)), c.req.valid('query'), 'comments')
+      return c.json({ comments: items, next })
+    })
     .post('/', read, validate('json', createCommentBody), (c) =>
       c.json({ comment: addComment(deps, id(c), c.var.access, c.req.valid('json')) }, 201),
     )
