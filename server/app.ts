@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import { existsSync, readFileSync } from 'node:fs'
@@ -71,9 +72,21 @@ const socketFromOwnPages = createMiddleware(async (c, next) => {
   await next()
 })
 
+/**
+ * Pages and JSON gzipped on the fly (hono/compress leaves event streams alone). A socket's
+ * handshake is not: node-server copies a refused upgrade's headers, Content-Encoding included,
+ * onto a reply that has no body.
+ */
+const compressed = compress()
+const compressResponses = createMiddleware((c, next) => (c.req.header('upgrade') ? next() : compressed(c, next)))
+
+/** Hashed file names change with their content: a browser keeps each for a year and never asks again. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
+  app.use('*', compressResponses)
   const creationLimit = deps.creationLimit !== undefined ? deps.creationLimit : creationLimitFrom(process.env)
   app.route('/api', createApi({ ...deps, creationLimit }))
   app.all('/api/*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404))
@@ -81,13 +94,19 @@ export function createApp(deps: AppDeps) {
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8')
-    app.use('/assets/*', serveStatic({ root: deps.staticDir }))
+    // The build wrote a .br and a .gz beside each file (vite.config.ts): sent as they are.
+    app.use('/assets/*', serveStatic({ root: deps.staticDir, precompressed: true, onFound: (_path, c) => c.header('Cache-Control', IMMUTABLE) }))
+    // The page names the current build's files, so it is checked again on every visit.
+    const page = (c: Context, status: 200 | 404 = 200) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.html(indexHtml, status)
+    }
     // The draft room of an unknown resolution is a real 404, rendered by the client.
-    app.get('/d/:id', (c) => c.html(indexHtml, deps.store.getDocument(c.req.param('id')) ? 200 : 404))
-    app.get('/', (c) => c.html(indexHtml))
-    app.get('/join/:token', (c) => c.html(indexHtml))
+    app.get('/d/:id', (c) => page(c, deps.store.getDocument(c.req.param('id')) ? 200 : 404))
+    app.get('/', (c) => page(c))
+    app.get('/join/:token', (c) => page(c))
     // Any other address: the client renders "Page not found", with the status to match.
-    app.get('*', (c) => c.html(indexHtml, 404))
+    app.get('*', (c) => page(c, 404))
   }
   app.notFound((c) => c.text('Not found', 404))
 
