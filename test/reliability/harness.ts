@@ -94,6 +94,8 @@ export async function inProcessServer(cleanup: Cleanup): Promise<TestServer> {
   return server
 }
 
+type SpawnOptions = Parameters<typeof spawnServer>[2]
+
 /** A server in its own process (killable with SIGKILL, restartable on the same data directory). */
 export class ProcessServer {
   private constructor(
@@ -101,10 +103,10 @@ export class ProcessServer {
     readonly dataDir: string,
   ) {}
 
-  static async start(cleanup: Cleanup): Promise<ProcessServer> {
+  static async start(cleanup: Cleanup, options: SpawnOptions = {}): Promise<ProcessServer> {
     const dataDir = tempDataDir()
     cleanup.add(() => rmSync(dataDir, { recursive: true, force: true }))
-    const server = new ProcessServer(await spawnServer(dataDir), dataDir)
+    const server = new ProcessServer(await spawnServer(dataDir, 0, options), dataDir)
     cleanup.add(() => server.current.stop('SIGKILL'))
     return server
   }
@@ -121,10 +123,10 @@ export class ProcessServer {
     this.current.child.kill('SIGKILL')
   }
 
-  async restart(signal: 'SIGTERM' | 'SIGKILL' = 'SIGKILL'): Promise<void> {
+  async restart(signal: 'SIGTERM' | 'SIGKILL' = 'SIGKILL', options: SpawnOptions = {}): Promise<void> {
     const port = this.current.port
     await this.current.stop(signal)
-    this.current = await spawnServer(this.dataDir, port)
+    this.current = await spawnServer(this.dataDir, port, options)
   }
 
   /** Resident memory of the server process, in MB (Linux /proc). */

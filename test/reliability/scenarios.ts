@@ -13,6 +13,7 @@ import { killDuringCommands } from './scenarios/killDuringCommands'
 import { frameFuzz } from './scenarios/frameFuzz'
 import { restFuzz } from './scenarios/restFuzz'
 import { sigkill } from './scenarios/sigkill'
+import { storageFaults } from './scenarios/storageFaults'
 
 /** Typing echo p99 allowed while the room is attacked (reduced runs share 2 cores with the other test files). */
 export const P99_LIMIT_MS = (size: Size) => (size === 'full' ? 100 : 200)
@@ -62,6 +63,18 @@ export const SCENARIOS: Scenario[] = [
       ['0 acknowledged restores lost', f.restoresLost === 0],
       ['a restore is all or nothing', f.restoresTorn === 0],
       ['a restored text always has its audit entry', f.restoresUnaudited === 0],
+    ],
+  }),
+  scenario({
+    name: 'A full disk under a room in use',
+    run: (size) => storageFaults(size),
+    headline: ['writers', 'faultSeconds', 'closedForStorage', 'viewers', 'witnessed', 'editsLost', 'shownButNeverStored', 'healthChecksFailed'],
+    invariants: (f) => [
+      ['the disk filled up: rooms closed their connections (1011)', f.closedForStorage > 0],
+      ['the witness saw edits', f.witnessed > 0],
+      ['0 witnessed edits lost', f.editsLost === 0],
+      ['no viewer shown an edit that was never stored', f.shownButNeverStored === 0],
+      ['the server answered every health check', f.healthChecksFailed === 0],
     ],
   }),
   scenario({
