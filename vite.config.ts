@@ -1,4 +1,8 @@
 import react from '@vitejs/plugin-react'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { Plugin, UserConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 const server = process.env.PENHOLDER_SERVER ?? 'http://127.0.0.1:8787'
@@ -8,14 +12,110 @@ const proxy = {
   '/collab': { target: server, ws: true },
 }
 
-export default defineConfig({
-  root: 'client',
-  plugins: [react()],
-  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy },
-  test: {
+/** Text files worth compressing; fonts and images in woff2 or png are compressed already. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|xml)$/
+
+/**
+ * Writes a Brotli (.br) and a gzip (.gz) copy beside each built text file, once, at build time:
+ * the server sends them as they are (server/app.ts), at the strongest settings, with no work per
+ * request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'penholder:precompress',
+    apply: 'build',
+    writeBundle({ dir }) {
+      const assets = join(dir!, 'assets')
+      for (const name of readdirSync(assets)) {
+        if (!COMPRESSIBLE.test(name)) continue
+        const file = join(assets, name)
+        const content = readFileSync(file)
+        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }))
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }))
+      }
+    },
+  }
+}
+
+/**
+ * The server's worker threads. In TypeScript their spawners point at `./<name>.ts`; built, each is
+ * `./<name>.js` beside the server's entry.
+ */
+const SERVER_WORKERS: Record<string, string> = {
+  exportWorker: 'server/export/exportWorker.ts',
+  docxWorker: 'server/import/docxWorker.ts',
+}
+
+function compiledWorkers(): Plugin {
+  const pointedAt = new Set<string>()
+  return {
+    name: 'penholder:compiled-workers',
+    // On the TypeScript as written, before it is compiled.
+    enforce: 'pre',
+    transform(code) {
+      let out = code
+      for (const name of Object.keys(SERVER_WORKERS)) {
+        const source = `new URL('./${name}.ts', import.meta.url)`
+        if (!out.includes(source)) continue
+        pointedAt.add(name)
+        out = out.replaceAll(source, `new URL('./${name}.js', import.meta.url)`)
+      }
+      return out === code ? null : out
+    },
+    buildEnd() {
+      // A spawner written differently would otherwise start a worker from a file that is not there.
+      const missed = Object.keys(SERVER_WORKERS).filter((name) => !pointedAt.has(name))
+      if (missed.length) this.error(`no new URL('./<name>.ts', import.meta.url) found for the worker(s) ${missed.join(', ')}`)
+    },
+  }
+}
+
+/**
+ * Reading and writing Word and PDF files happens on the workers only. These packages do nothing
+ * when imported, so a server module that imports one for its worker's sake (next to something the
+ * server itself uses) leaves it out of the server: an idle server never loads them.
+ */
+const WORKER_ONLY_PACKAGES = new Set(['mammoth', 'fflate', 'docx', 'pdfkit', 'wawoff2'])
+
+/**
+ * `vite build --ssr` (the server) and `vite build --ssr --mode workers` (its worker threads): plain
+ * JavaScript in dist/server, so that `npm start` runs without a TypeScript loader. Packages stay in
+ * node_modules, imported at run time. Two builds, because modules both use would otherwise be
+ * shared as one chunk, which the server would load with every package the workers need.
+ */
+function serverBuild(workers: boolean): UserConfig {
+  return {
     root: '.',
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.ts'],
-    testTimeout: 20_000,
-  },
-})
+    publicDir: false,
+    plugins: workers ? [] : [compiledWorkers()],
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: 'dist/server',
+      // The server's build comes first and clears what an older build left.
+      emptyOutDir: !workers,
+      rolldownOptions: {
+        input: workers ? SERVER_WORKERS : { main: 'server/main.ts' },
+        treeshake: { moduleSideEffects: (id, external) => !(external && WORKER_ONLY_PACKAGES.has(id)) },
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  }
+}
+
+export default defineConfig(({ isSsrBuild, mode }) =>
+  isSsrBuild
+    ? serverBuild(mode === 'workers')
+    : {
+        root: 'client',
+        plugins: [react(), precompress()],
+        // The manifest tells bench/bundleSize.ts which chunks a page loads first.
+        build: { outDir: '../dist', emptyOutDir: true, manifest: true },
+        server: { proxy },
+        test: {
+          root: '.',
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+)
