@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Amendment, Decision } from '../../shared/amendments/types'
 import type { Comment } from '../../shared/comments/types'
-import type { Paragraph, ParagraphStatus } from '../../shared/paragraphs/types'
+import type { ParagraphStatus } from '../../shared/paragraphs/types'
 import type { VersionKind, VersionSummary } from '../../shared/versions/types'
 import type {
   AuditEntry,
@@ -17,12 +17,14 @@ import type {
   StoredUpdate,
   StoredVersion,
 } from './types'
+import type { UpdateEncoding } from './updateLog'
+import { packVersion, unpackVersion, type VersionFormat } from './versionBundle'
 
 /**
  * Migrations run in order, once each; the applied count lives in SQLite's `user_version`.
  * Append new steps, never edit old ones.
  */
-const MIGRATIONS = [
+export const MIGRATIONS = [
   `CREATE TABLE documents (
      id TEXT PRIMARY KEY,
      title TEXT NOT NULL,
@@ -153,6 +155,9 @@ const MIGRATIONS = [
      PRIMARY KEY (document_id, paragraph_id, text_hash)
    );
    CREATE INDEX audit_by_document ON audit_log(document_id, seq);`,
+  // Rows carry their encoding (updateLog, versionBundle); those written before are what they were.
+  `ALTER TABLE document_updates ADD COLUMN encoding TEXT NOT NULL DEFAULT 'v1' CHECK (encoding IN ('v1', 'v2'));
+   ALTER TABLE versions ADD COLUMN format TEXT NOT NULL DEFAULT 'v1-json' CHECK (format IN ('v1-json', 'v2-bundle'));`,
 ]
 
 interface InviteRow {
@@ -337,10 +342,14 @@ export function openSqliteStore(dataDir: string): Store {
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const file = inMemory ? ':memory:' : join(dataDir, DATABASE_FILE)
   const db = new Database(file)
+  useIncrementalVacuum(db)
   // WAL lets readers run beside the writer. synchronous=NORMAL keeps every committed update
   // across a process crash (SIGKILL); only an OS crash or power loss can lose the last few.
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
+  // A compaction of a large document can swell the WAL far past its usual few MB; once
+  // checkpointed, it is cut back to this instead of keeping that size on disk.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
   db.pragma('foreign_keys = ON')
   migrate(db)
 
@@ -356,9 +365,11 @@ export function openSqliteStore(dataDir: string): Store {
     `UPDATE documents SET title = @title, symbol = @symbol, pp_count = @ppCount, op_count = @opCount,
      updated_at = @updatedAt WHERE id = @id`,
   )
-  const insertUpdate = db.prepare('INSERT INTO document_updates (document_id, data) VALUES (?, ?)')
-  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
+  const insertUpdate = db.prepare<[string, Buffer, UpdateEncoding]>(
+    'INSERT INTO document_updates (document_id, data, encoding) VALUES (?, ?, ?)',
+  )
+  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer; encoding: UpdateEncoding }>(
+    'SELECT seq, data, encoding FROM document_updates WHERE document_id = ? ORDER BY seq',
   )
   const deleteUpdates = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
@@ -442,12 +453,12 @@ export function openSqliteStore(dataDir: string): Store {
   const updateHidden = db.prepare('UPDATE comments SET hidden_by = ?, hidden_at = ? WHERE id = ?')
   const insertVersion = db.prepare(
     `INSERT INTO versions (id, document_id, kind, label, note, reason, author, created_at, paragraph_count, content_hash,
-       paragraphs, state)
+       paragraphs, state, format)
      VALUES (@id, @documentId, @kind, @label, @note, @reason, @author, @createdAt, @paragraphCount, @contentHash,
-       @paragraphs, @state)`,
+       '', @bundle, 'v2-bundle')`,
   )
   const selectVersionSummary = db.prepare<[string], VersionRow>(`SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions WHERE id = ?`)
-  const selectVersion = db.prepare<[string], VersionRow & { paragraphs: string; state: Buffer }>(
+  const selectVersion = db.prepare<[string], VersionRow & { paragraphs: string; state: Buffer; format: VersionFormat }>(
     'SELECT * FROM versions WHERE id = ?',
   )
   const selectLatestVersion = db.prepare<[string], VersionRow>(
@@ -472,12 +483,12 @@ export function openSqliteStore(dataDir: string): Store {
 
   const createDocument = db.transaction((record: DocumentRecord, initialState: Uint8Array, creator: InviteRecord) => {
     insertDocument.run(record)
-    insertUpdate.run(record.id, Buffer.from(initialState))
+    insertUpdate.run(record.id, asBuffer(initialState), 'v1')
     insertInvite.run(creator)
   })
-  const compact = db.transaction((documentId: string, upToSeq: number, merged: Uint8Array) => {
+  const compact = db.transaction((documentId: string, upToSeq: number, merged: Uint8Array, encoding: UpdateEncoding) => {
     deleteUpdates.run(documentId, upToSeq)
-    insertUpdate.run(documentId, Buffer.from(merged))
+    insertUpdate.run(documentId, asBuffer(merged), encoding)
   })
 
   return {
@@ -490,11 +501,13 @@ export function openSqliteStore(dataDir: string): Store {
     updateSummary: (id, summary, updatedAt) => {
       updateSummary.run({ id, ...summary, updatedAt })
     },
-    appendUpdate: (documentId, update) =>
-      Number(insertUpdate.run(documentId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid),
+    appendUpdate: (documentId, update) => Number(insertUpdate.run(documentId, asBuffer(update), 'v1').lastInsertRowid),
     loadUpdates: (documentId): StoredUpdate[] =>
-      selectUpdates.all(documentId).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
-    compactUpdates: (documentId, upToSeq, merged) => compact(documentId, upToSeq, merged),
+      selectUpdates.all(documentId).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data), encoding: row.encoding })),
+    compactUpdates: (documentId, upToSeq, merged, encoding = 'v1') => {
+      compact(documentId, upToSeq, merged, encoding)
+      releaseFreePages(db, KEEP_FREE_BYTES)
+    },
     createInvite: (invite) => {
       insertInvite.run(invite)
     },
@@ -594,19 +607,21 @@ export function openSqliteStore(dataDir: string): Store {
         createdAt: version.createdAt,
         paragraphCount: version.paragraphs.length,
         contentHash: version.contentHash,
-        paragraphs: JSON.stringify(version.paragraphs),
-        state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
+        bundle: packVersion(version.state, version.paragraphs),
       })
       return toVersionSummary(selectVersionSummary.get(version.id)!)
     },
     getVersion: (id): StoredVersion | undefined => {
       const row = selectVersion.get(id)
       if (!row) return undefined
+      const content = unpackVersion(row.format, row.state, row.paragraphs)
       return {
         ...toVersionSummary(row),
-        paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
-        state: new Uint8Array(row.state),
+        paragraphs: content.paragraphs,
         contentHash: row.content_hash,
+        get state() {
+          return content.state()
+        },
       }
     },
     listVersions: (documentId, { kind, before, limit }) => {
@@ -642,9 +657,50 @@ export function openSqliteStore(dataDir: string): Store {
         detail: JSON.parse(row.detail) as Record<string, unknown>,
       })),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
-    close: () => db.close(),
+    close: () => {
+      releaseFreePages(db, 0)
+      db.close()
+    },
   }
 }
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
+
+/**
+ * Free space kept in the file after a compaction: twice the largest document state (8 MiB, see
+ * the README), so a room compacting every few seconds reuses the pages its last state freed
+ * rather than shrinking the file and growing it again each time. Closing gives it all back.
+ */
+const KEEP_FREE_BYTES = 16 * 1024 * 1024
+
+/**
+ * Deleted rows (a compacted log, above all) leave free pages that SQLite keeps in the file unless
+ * it is in incremental auto-vacuum mode, where `PRAGMA incremental_vacuum` hands them back. The
+ * mode must be chosen before the first table is written (so before WAL mode, which writes the
+ * header); a file created by an earlier version is rebuilt into it once, by VACUUM. A periodic
+ * full VACUUM would also do, but it rewrites the whole file (every version of every resolution)
+ * and holds the write lock while it does.
+ */
+function useIncrementalVacuum(db: Database.Database): void {
+  if (db.pragma('auto_vacuum', { simple: true }) === AUTO_VACUUM_INCREMENTAL) return
+  db.pragma('auto_vacuum = INCREMENTAL')
+  if (Number(db.pragma('page_count', { simple: true })) > 0) db.exec('VACUUM')
+}
+
+const AUTO_VACUUM_INCREMENTAL = 2
+
+/** Gives back the free pages beyond `keepBytes`; the file shrinks at the next WAL checkpoint. */
+function releaseFreePages(db: Database.Database, keepBytes: number): void {
+  const pageSize = Number(db.pragma('page_size', { simple: true }))
+  const free = Number(db.pragma('freelist_count', { simple: true }))
+  const release = pagesBeyond(free, keepBytes, pageSize)
+  if (release > 0) db.exec(`PRAGMA incremental_vacuum(${release})`)
+}
+
+const pagesBeyond = (freePages: number, keepBytes: number, pageSize: number): number =>
+  Math.max(0, freePages - Math.floor(keepBytes / pageSize))
 
 function migrate(db: Database.Database): void {
   const applied = Number(db.pragma('user_version', { simple: true }))

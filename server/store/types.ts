@@ -4,6 +4,7 @@ import type { ResolutionSummary } from '../../shared/paragraphs/readResolution'
 import type { ParagraphStatus } from '../../shared/paragraphs/types'
 import type { Role } from '../../shared/policy/policy'
 import type { CheckpointReason, Version, VersionKind, VersionSummary } from '../../shared/versions/types'
+import type { UpdateEncoding } from './updateLog'
 
 export interface DocumentRecord extends ResolutionSummary {
   id: string
@@ -15,6 +16,8 @@ export interface DocumentRecord extends ResolutionSummary {
 export interface StoredUpdate {
   seq: number
   data: Uint8Array
+  /** Apply with `applyStoredUpdate` (updateLog), which picks the decoder. */
+  encoding: UpdateEncoding
 }
 
 /** An invite link. Its token is never stored, only its SHA-256 hash. */
@@ -56,7 +59,7 @@ export interface NewVersion {
   reason: CheckpointReason | null
   author: string | null
   createdAt: number
-  /** `Y.encodeStateAsUpdate` of the live document. */
+  /** `Y.encodeStateAsUpdate` (v1) of the live document; the store keeps it in v2, compressed. */
   state: Uint8Array
   paragraphs: Version['paragraphs']
   /** What identical consecutive states are recognised by (see versionCommands). */
@@ -64,6 +67,7 @@ export interface NewVersion {
 }
 
 export interface StoredVersion extends Version {
+  /** In the v1 encoding, as it was given; decoded only when read. */
   state: Uint8Array
   contentHash: string
 }
@@ -100,8 +104,11 @@ export interface Store {
   /** Appends one Yjs update to the document's log, durably, and returns its sequence number. */
   appendUpdate(documentId: string, update: Uint8Array): number
   loadUpdates(documentId: string): StoredUpdate[]
-  /** Replaces every update up to `upToSeq` with one merged update, atomically. */
-  compactUpdates(documentId: string, upToSeq: number, merged: Uint8Array): void
+  /**
+   * Replaces every update up to `upToSeq` with one merged update (v1 unless said), atomically,
+   * then gives freed space back to the file system.
+   */
+  compactUpdates(documentId: string, upToSeq: number, merged: Uint8Array, encoding?: UpdateEncoding): void
 
   createInvite(invite: InviteRecord): void
   getInvite(id: string): InviteRecord | undefined

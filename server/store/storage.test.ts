@@ -1,0 +1,195 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import Database from 'better-sqlite3'
+import { rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocJson } from '../../shared/paragraphs/docJson'
+import { readResolution } from '../../shared/paragraphs/readResolution'
+import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+import { createResolution } from '../documents/createResolution'
+import { EventHub } from '../events/eventHub'
+import { tempDataDir } from '../test/testServer'
+import { reword, sampleResolutionText } from '../versions/sampleResolution'
+import { checkpointOf } from '../versions/versionCommands'
+import { DATABASE_FILE, MIGRATIONS, openSqliteStore } from './sqliteStore'
+import type { Store } from './types'
+import { COMPACT_ON_LOAD_ROWS, compactDocument, loadDocument } from './updateLog'
+
+const SEEDS = resolve('../shared/seeds')
+/** The schema as it was before rows carried their encoding. */
+const SCHEMA_BEFORE_ENCODINGS = 6
+
+const dirs: string[] = []
+const stores: Store[] = []
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function newDir(): string {
+  const dir = tempDataDir()
+  dirs.push(dir)
+  return dir
+}
+
+function open(dir: string): Store {
+  const store = openSqliteStore(dir)
+  stores.push(store)
+  return store
+}
+
+function closeAll(): void {
+  for (const store of stores.splice(0)) store.close()
+}
+
+/** Reads the file directly, as a second connection would. */
+function inspect<T>(dir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(join(dir, DATABASE_FILE), { readonly: true })
+  try {
+    return read(db)
+  } finally {
+    db.close()
+  }
+}
+
+const textOf = (doc: Y.Doc) => doc.getText('t').toString()
+
+/** Types `words` one update each into a client copy of the document, storing each update. */
+function type(store: Store, documentId: string, words: readonly string[]): Y.Doc {
+  const client = loadDocument(store, documentId).doc
+  client.on('update', (update: Uint8Array) => store.appendUpdate(documentId, update))
+  for (const word of words) client.getText('t').insert(client.getText('t').length, word)
+  return client
+}
+
+const snapshot = (doc: Y.Doc) => ({
+  state: Y.encodeStateAsUpdate(doc),
+  json: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as DocJson,
+})
+
+describe('the update log', () => {
+  it('loads v1 updates and a v2 compacted state mixed in one log', () => {
+    const store = open(':memory:')
+    const { id } = createResolution(store, { title: 'Mixed' })
+    const client = type(store, id, ['one ', 'two '])
+    const { doc, lastSeq } = loadDocument(store, id)
+    compactDocument(store, id, doc, lastSeq)
+    client.getText('t').insert(8, 'three')
+
+    expect(store.loadUpdates(id).map((row) => row.encoding)).toEqual(['v2', 'v1'])
+    expect(textOf(loadDocument(store, id).doc)).toBe('one two three')
+  })
+
+  it('compacts a long log when it is loaded, into one v2 state', () => {
+    const store = open(':memory:')
+    const { id } = createResolution(store, { title: 'Long' })
+    const words = Array.from({ length: COMPACT_ON_LOAD_ROWS + 1 }, (_, i) => `${i} `)
+    type(store, id, words)
+
+    expect(textOf(loadDocument(store, id).doc)).toBe(words.join(''))
+    expect(store.loadUpdates(id).map((row) => row.encoding)).toEqual(['v2'])
+    expect(textOf(loadDocument(store, id).doc)).toBe(words.join(''))
+  })
+
+  it('leaves a long log with a damaged row as it is', () => {
+    const store = open(':memory:')
+    const { id } = createResolution(store, { title: 'Damaged' })
+    type(store, id, Array.from({ length: COMPACT_ON_LOAD_ROWS + 1 }, (_, i) => `${i} `))
+    store.appendUpdate(id, new Uint8Array([0xff, 0xff, 0xff]))
+    const rows = store.loadUpdates(id).length
+
+    loadDocument(store, id)
+    expect(store.loadUpdates(id)).toHaveLength(rows)
+  })
+
+  it('gives the pages a compaction freed back to the file system', () => {
+    const dir = newDir()
+    const store = open(dir)
+    const { id } = createResolution(store, { title: 'Freed' })
+    type(store, id, Array.from({ length: 100 }, () => 'x'.repeat(4000)))
+    const { doc, lastSeq } = loadDocument(store, id)
+    compactDocument(store, id, doc, lastSeq)
+    closeAll()
+
+    expect(inspect(dir, (db) => db.pragma('freelist_count', { simple: true }))).toBe(0)
+  })
+})
+
+describe('a database written by the previous schema', () => {
+  /** A file as the previous schema left it: its tables, a v1 update log and a version as v1 state plus JSON. */
+  function previousSchemaFile(dir: string) {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'before the upgrade')
+    const state = Y.encodeStateAsUpdate(doc)
+    const paragraphs = [{ id: 'p-1', kind: 'op', number: '1.', text: 'Decides to remain seized', status: 'agreed', footnotes: [] }]
+    const db = new Database(join(dir, DATABASE_FILE))
+    for (const migration of MIGRATIONS.slice(0, SCHEMA_BEFORE_ENCODINGS)) db.exec(migration)
+    db.pragma(`user_version = ${SCHEMA_BEFORE_ENCODINGS}`)
+    db.prepare(`INSERT INTO documents (id, title, created_at, updated_at) VALUES ('r-old', 'Old', 1, 1)`).run()
+    db.prepare(`INSERT INTO document_updates (document_id, data) VALUES ('r-old', ?)`).run(Buffer.from(state))
+    db.prepare(
+      `INSERT INTO versions (id, document_id, kind, label, note, created_at, paragraph_count, content_hash, paragraphs, state)
+       VALUES ('v-old', 'r-old', 'named', 'Rev.1', '', 1, 1, 'hash', ?, ?)`,
+    ).run(JSON.stringify(paragraphs), Buffer.from(state))
+    db.close()
+    return { paragraphs }
+  }
+
+  it('is migrated: its rows read as before, new rows are compact, and freed pages go back', () => {
+    const dir = newDir()
+    const { paragraphs } = previousSchemaFile(dir)
+    const store = open(dir)
+
+    expect(store.loadUpdates('r-old').map((row) => row.encoding)).toEqual(['v1'])
+    const client = type(store, 'r-old', [' and after'])
+    const { doc, lastSeq } = loadDocument(store, 'r-old')
+    compactDocument(store, 'r-old', doc, lastSeq)
+    expect(textOf(loadDocument(store, 'r-old').doc)).toBe('before the upgrade and after')
+    expect(textOf(client)).toBe('before the upgrade and after')
+
+    const old = store.getVersion('v-old')!
+    expect(old.paragraphs).toEqual(paragraphs)
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, old.state)
+    expect(textOf(restored)).toBe('before the upgrade')
+    closeAll()
+
+    expect(inspect(dir, (db) => db.pragma('auto_vacuum', { simple: true }))).toBe(2)
+  })
+})
+
+describe('versions', () => {
+  function resolution(store: Store, paragraphs: number) {
+    const { id } = createResolution(store, { text: sampleResolutionText(paragraphs, SEEDS) })
+    const { doc } = loadDocument(store, id)
+    reword(doc, 3)
+    return { id, doc }
+  }
+
+  it('read back the same paragraphs and a v1 state of the same text', () => {
+    const store = open(':memory:')
+    const { id, doc } = resolution(store, 20)
+    const taken = snapshot(doc)
+    const { version } = checkpointOf({ store, hub: new EventHub() }, id, taken, 'activity', null, 'Checkpoint')
+
+    const stored = store.getVersion(version.id)!
+    expect(stored.paragraphs).toEqual(readResolution(taken.json, store.paragraphStatuses(id)).paragraphs)
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, stored.state)
+    expect(yXmlFragmentToProsemirrorJSON(restored.getXmlFragment(YJS_FRAGMENT))).toEqual(taken.json)
+  })
+
+  it('of a 300-paragraph text with a history take under 40 KB', () => {
+    const dir = newDir()
+    const store = open(dir)
+    const { id, doc } = resolution(store, 300)
+    const { version } = checkpointOf({ store, hub: new EventHub() }, id, snapshot(doc), 'activity', null, 'Checkpoint')
+    closeAll()
+
+    const bytes = inspect(dir, (db) =>
+      db.prepare<[string], { bytes: number }>('SELECT length(state) + length(paragraphs) AS bytes FROM versions WHERE id = ?').get(version.id),
+    )!.bytes
+    expect(bytes).toBeLessThan(40 * 1024)
+  })
+})

@@ -1,0 +1,59 @@
+import * as Y from 'yjs'
+import type { Store, StoredUpdate } from './types'
+
+/**
+ * How a row of the update log is encoded. Updates are stored as clients send them (Yjs v1, the
+ * wire format, so the keystroke path never re-encodes); a compacted state is stored in v2, which
+ * for a long-edited text is about 40 % of the v1 size.
+ */
+export type UpdateEncoding = 'v1' | 'v2'
+
+export function applyStoredUpdate(doc: Y.Doc, update: StoredUpdate): void {
+  if (update.encoding === 'v2') Y.applyUpdateV2(doc, update.data)
+  else Y.applyUpdate(doc, update.data)
+}
+
+/**
+ * A log this long costs two to three times as much to replay as its merged state (50,000 typing
+ * updates: 1.1 s against 0.4 s of CPU), so loading one compacts it at once: only the first load
+ * after a crash pays, not every load until the room's own compaction runs.
+ */
+export const COMPACT_ON_LOAD_ROWS = 200
+
+/**
+ * The document as stored. A stored update that Yjs cannot read (a damaged disk, a bad restore) is
+ * skipped and reported, so the rest of the resolution still loads rather than nobody reaching it;
+ * a log with a damaged row is then left as it is for someone to examine.
+ */
+export function loadDocument(
+  store: Store,
+  documentId: string,
+  log: (message: string, error?: unknown) => void = () => {},
+): { doc: Y.Doc; lastSeq: number } {
+  const doc = new Y.Doc()
+  const rows = store.loadUpdates(documentId)
+  let damaged = false
+  for (const row of rows) {
+    try {
+      applyStoredUpdate(doc, row)
+    } catch (error) {
+      damaged = true
+      log(`stored update ${row.seq} of ${documentId} is damaged and was skipped`, error)
+    }
+  }
+  const lastSeq = rows.at(-1)?.seq ?? 0
+  if (!damaged && rows.length > COMPACT_ON_LOAD_ROWS) {
+    try {
+      compactDocument(store, documentId, doc, lastSeq)
+    } catch (error) {
+      // The log is intact, only longer than it should be: loading must not fail for this.
+      log(`compacting ${documentId} on load failed`, error)
+    }
+  }
+  return { doc, lastSeq }
+}
+
+/** Replaces the log up to `upToSeq` (all of which `doc` holds) with the document's state. */
+export function compactDocument(store: Store, documentId: string, doc: Y.Doc, upToSeq: number): void {
+  store.compactUpdates(documentId, upToSeq, Y.encodeStateAsUpdateV2(doc), 'v2')
+}

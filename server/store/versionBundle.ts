@@ -1,0 +1,46 @@
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
+import * as Y from 'yjs'
+import type { Paragraph } from '../../shared/paragraphs/types'
+
+/**
+ * How a version row holds its content. `v1-json` (the first schema): the v1 state in `state`, the
+ * paragraphs as JSON text in `paragraphs`. `v2-bundle`: `state` holds one Brotli stream of the
+ * v2 state followed by the paragraphs' JSON, and `paragraphs` is empty.
+ *
+ * One stream rather than two because the paragraphs repeat the text the state holds: a text of
+ * 60,000 characters is seen twice, about 90 KB apart, further than deflate's 32 KB window reaches
+ * but well inside Brotli's. A 300-paragraph version: 205 KB as v1 + JSON, 46 KB as two deflated
+ * parts, 29 KB as one bundle.
+ */
+export type VersionFormat = 'v1-json' | 'v2-bundle'
+
+/** Brotli quality 5 is within 5 % of the size quality 9 reaches, at a tenth of its time. */
+const BROTLI = {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS },
+}
+
+/** Width of the state's length, written before the state. */
+const LENGTH_BYTES = 4
+
+export function packVersion(stateV1: Uint8Array, paragraphs: readonly Paragraph[]): Buffer {
+  const state = Y.convertUpdateFormatV1ToV2(stateV1)
+  const length = Buffer.alloc(LENGTH_BYTES)
+  length.writeUInt32BE(state.length)
+  return brotliCompressSync(Buffer.concat([length, state, Buffer.from(JSON.stringify(paragraphs))]), BROTLI)
+}
+
+export interface UnpackedVersion {
+  paragraphs: Paragraph[]
+  /** The v1 state, decoded on demand: a paragraph's history reads many versions' paragraphs and no state. */
+  state: () => Uint8Array
+}
+
+export function unpackVersion(format: VersionFormat, state: Buffer, paragraphs: string): UnpackedVersion {
+  if (format === 'v1-json') return { paragraphs: JSON.parse(paragraphs) as Paragraph[], state: () => new Uint8Array(state) }
+  const bundle = brotliDecompressSync(state)
+  const stateEnd = LENGTH_BYTES + bundle.readUInt32BE(0)
+  return {
+    paragraphs: JSON.parse(bundle.subarray(stateEnd).toString('utf8')) as Paragraph[],
+    state: () => Y.convertUpdateFormatV2ToV1(bundle.subarray(LENGTH_BYTES, stateEnd)),
+  }
+}
