@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { EXPORT_CONTENT_TYPES, type ExportFormat, exportQuery } from '../../shared/api/export'
 import { authorize } from '../access/authorize'
-import { withPrintButton } from '../export/cleanHtml'
-import { type ExportFile, exportFile } from '../export/exportFile'
+import type { ExportFile } from '../export/exportFile'
 import { checkExportRate } from '../limits/exportRate'
 import type { VersionDeps } from '../versions/versionCommands'
 import { validate } from './validate'
@@ -32,12 +31,17 @@ import { validate } from './validate'
  * 429. Errors are `4xx { error }`: a bad query 400, an unknown version 404, too many files 429;
  * 503 when the export workers are busy with a long queue, or a file took too long to make.
  */
+// The export code (Akoma Ntoso, the printable pages, the pool of export workers) is loaded by the
+// first export, not with the server.
+const exporting = () => Promise.all([import('../export/exportFile'), import('../export/cleanHtml')])
+
 export function exportRoutes(deps: VersionDeps) {
   const read = authorize(deps.store, 'document.read')
   return new Hono().get('/export', read, validate('query', exportQuery), async (c) => {
     const query = c.req.valid('query')
     if (query.format === 'docx' || query.format === 'pdf') checkExportRate(deps.store, c.var.access)
-    return send(query.format, await exportFile(deps, c.req.param('id')!, query))
+    const [{ exportFile }, { withPrintButton }] = await exporting()
+    return send(query.format, await exportFile(deps, c.req.param('id')!, query), withPrintButton)
   })
 }
 
@@ -52,7 +56,7 @@ const PRINTABLE_PAGE_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ')
 
-function send(format: ExportFormat, file: ExportFile): Response {
+function send(format: ExportFormat, file: ExportFile, withPrintButton: (page: string, title: string) => string): Response {
   const headers: Record<string, string> = {
     'content-type': EXPORT_CONTENT_TYPES[format],
     'content-disposition': `${format === 'pdf' || format === 'html' ? 'inline' : 'attachment'}; filename="${file.name}"`,
