@@ -1,7 +1,6 @@
 import { upgradeWebSocket } from '@hono/node-server'
 import type { Context } from 'hono'
 import type { WSContext, WSEvents } from 'hono/ws'
-import * as Y from 'yjs'
 import { CloseCode } from '../../shared/api/closeCodes'
 import { can } from '../../shared/policy/policy'
 import { credentialsOf } from '../access/credentials'
@@ -84,7 +83,7 @@ function peerFor(ws: WSContext, identity: PeerIdentity, canEditText: boolean, li
 function documentSizeCap() {
   const sizes = new WeakMap<Room, { bytes: number; measuredAt: number }>()
   const measure = (room: Room) => {
-    const size = { bytes: Y.encodeStateAsUpdate(room.doc).byteLength, measuredAt: Date.now() }
+    const size = { bytes: room.encodedState().byteLength, measuredAt: Date.now() }
     sizes.set(room, size)
     return size
   }

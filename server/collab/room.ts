@@ -71,6 +71,12 @@ export interface RoomOptions {
   checkpoints?: { everyMs: number; take: (room: Room, editors: string[]) => void }
 }
 
+/** A change to the document and where it came from (a peer, the server, the lock guard). */
+interface Change {
+  update: Uint8Array
+  origin: unknown
+}
+
 /** Origin of updates replayed from the store: they are already stored and must not be again. */
 const FROM_STORE = Symbol('from-store')
 /** Origin of the server's own forward edits. */
@@ -127,10 +133,14 @@ export class Room {
   private destroyed = false
   /** Agreed paragraphs and what undoes a change to them; none while nothing is agreed. */
   private locks: LockGuard | undefined
-  /** Set during editAndRecord: a storage error there aborts the transaction instead of failing at once. */
-  private atomic: { error?: unknown } | undefined
-  /** While a client update is checked against the locks, what it changed waits here to be relayed. */
-  private held: Array<{ update: Uint8Array; origin: unknown }> | undefined
+  /**
+   * Changes applied in memory and not yet stored: committed together, in one store transaction,
+   * at the end of the event-loop turn they arrived in (group commit), and only then relayed.
+   */
+  private pending: Change[] = []
+  private commitTimer: NodeJS.Immediate | undefined
+  /** Sync step 2 with the whole document, kept until the next change (see syncAnswer). */
+  private wholeState: { message: Uint8Array; state: Uint8Array } | undefined
   /** The activity checkpoint that is due, and who has edited since the last one. */
   private checkpointTimer: NodeJS.Timeout | undefined
   private readonly editors = new Set<string>()
@@ -212,7 +222,7 @@ export class Room {
           peer.close(CloseCode.TooSlow, 'Too many sync requests on one connection')
           return
         }
-        peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+        peer.send(this.syncAnswer(message.stateVector))
         return
       case 'sync-step-2':
       case 'update':
@@ -251,24 +261,87 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === FROM_STORE || this.failed) return
+    this.wholeState = undefined
+    this.pending.push({ update, origin })
+    // setImmediate runs once the poll phase has handed over every frame that arrived, from
+    // every socket; a timer or a microtask would commit after each one.
+    this.commitTimer ??= setImmediate(() => this.commit())
+  }
+
+  /**
+   * Stores the pending changes in one store transaction, then relays them. If the store fails,
+   * nothing is relayed and the room fails (see fail).
+   */
+  commit(): void {
+    clearImmediate(this.commitTimer)
+    this.commitTimer = undefined
+    const batch = this.takePending()
+    if (batch.length === 0) return
     try {
-      this.lastSeq = this.store.appendUpdate(this.documentId, update)
-      this.updatesSinceCompaction += 1
+      this.store.transaction(() => this.append(batch))
     } catch (error) {
-      // Inside an atomic server edit the error aborts the whole transaction (editAndRecord).
-      if (this.atomic) this.atomic.error ??= error
-      else this.fail(error)
+      this.fail(error)
       return
     }
+    this.committed(batch)
+  }
+
+  private takePending(): Change[] {
+    const batch = this.pending
+    this.pending = []
+    return batch
+  }
+
+  /** Appends to the update log; must run inside a store transaction. */
+  private append(batch: readonly Change[]): void {
+    for (const { update } of batch) this.lastSeq = this.store.appendUpdate(this.documentId, update)
+  }
+
+  private committed(batch: readonly Change[]): void {
+    this.updatesSinceCompaction += batch.length
     this.lastChangeAt = Date.now()
     this.scheduleFlush()
-    if (origin !== SERVER) this.noteActivity(origin)
-    if (this.held) this.held.push({ update, origin })
-    else this.relay([{ update, origin }])
+    for (const { origin } of batch) if (origin !== SERVER) this.noteActivity(origin)
+    this.relay(batch)
+  }
+
+  /**
+   * Sync step 2 for a peer that sent this state vector. A peer that has nothing of ours (every
+   * new connection, and a reader that keeps asking) gets the whole document, encoded once per
+   * change rather than once per request; the first sync of each new connection is the common
+   * case, and encoding a large document blocks the room for milliseconds.
+   */
+  private syncAnswer(stateVector: Uint8Array): Uint8Array {
+    // Nothing unstored may leave the server, not even in a sync answer.
+    this.commit()
+    const known = Y.decodeStateVector(stateVector)
+    const hasNothing = [...known].every(([client, clock]) => clock === 0 || !this.doc.store.clients.has(client))
+    return hasNothing ? this.whole().message : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+  }
+
+  private whole(): { message: Uint8Array; state: Uint8Array } {
+    if (!this.wholeState) {
+      const state = Y.encodeStateAsUpdate(this.doc)
+      const message = encodeSyncStep2(state)
+      // One buffer: the state is the message's tail.
+      this.wholeState = { message, state: message.subarray(message.length - state.length) }
+    }
+    return this.wholeState
+  }
+
+  /** The document's encoded Yjs state (Y.encodeStateAsUpdate), encoded at most once per change. */
+  encodedState(): Uint8Array {
+    return this.whole().state
+  }
+
+  /** The document's encoded state and its JSON, read at the same moment, once stored (what a version keeps). */
+  snapshot(): { state: Uint8Array; json: DocJson } {
+    this.commit()
+    return { state: this.encodedState(), json: readDocJson(this.doc) }
   }
 
   /** Sends each peer what it does not have yet: every update but its own. */
-  private relay(updates: ReadonlyArray<{ update: Uint8Array; origin: unknown }>): void {
+  private relay(updates: readonly Change[]): void {
     if (updates.length === 0) return
     const everything = updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update))
     const all = encodeUpdate(everything)
@@ -285,22 +358,13 @@ export class Room {
    * Applies an editor's update; if it changed agreed language (typed into it, deleted it, joined
    * it with a neighbour), the update is undone by a forward change (see LockGuard), so the sender
    * and everyone else converge on the agreed text. The other peers receive the update and its
-   * undoing merged, so agreed text never even flashes on their screens.
+   * undoing merged (they are committed and relayed together), so agreed text never even flashes
+   * on their screens.
    */
   private applyGuarded(peer: Peer, update: Uint8Array): void {
-    const locks = this.locks
-    if (!locks?.active) {
-      Y.applyUpdate(this.doc, update, peer)
-      return
-    }
-    this.held = []
-    try {
-      locks.apply(peer, () => Y.applyUpdate(this.doc, update, peer))
-    } finally {
-      const held = this.held
-      this.held = undefined
-      this.relay(held)
-    }
+    const apply = () => Y.applyUpdate(this.doc, update, peer)
+    if (this.locks?.active) this.locks.apply(peer, apply)
+    else apply()
   }
 
   /** Sets which paragraphs are locked, taking their current content as the agreed one. */
@@ -314,9 +378,10 @@ export class Room {
     this.locks.lock(paragraphIds)
   }
 
-  /** A change made by the server itself: stored and sent to everyone. */
+  /** A change made by the server itself: stored and sent to everyone before this returns. */
   editAsServer(change: (doc: Y.Doc) => void): void {
     this.doc.transact(() => change(this.doc), SERVER)
+    this.commit()
   }
 
   /**
@@ -326,29 +391,25 @@ export class Room {
    * fails: nobody may keep text the store does not have, and the next connection reloads it.
    */
   editAndRecord<T>(change: (doc: Y.Doc) => T, record: (result: T) => void): T {
-    const atomic: { error?: unknown } = {}
-    this.atomic = atomic
-    this.held = []
+    // Editors' changes that arrived before this one are stored on their own.
+    this.commit()
     let result!: T
+    let batch: Change[] = []
     try {
       this.store.transaction(() => {
         this.doc.transact(() => {
           result = change(this.doc)
         }, SERVER)
-        if (atomic.error !== undefined) throw atomic.error
+        batch = this.takePending()
+        this.append(batch)
         record(result)
       })
     } catch (error) {
-      const changedInMemory = this.held.length > 0
-      this.held = undefined
-      this.atomic = undefined
-      if (changedInMemory) this.fail(error)
+      batch.push(...this.takePending())
+      if (batch.length > 0) this.fail(error)
       throw error
     }
-    this.atomic = undefined
-    const held = this.held
-    this.held = undefined
-    this.relay(held)
+    this.committed(batch)
     return result
   }
 
@@ -390,6 +451,8 @@ export class Room {
   private fail(error: unknown): void {
     if (this.failed) return
     this.failed = true
+    clearImmediate(this.commitTimer)
+    this.pending = []
     this.options.log(`storing an update for ${this.documentId} failed; closing the room`, error)
     const peers = [...this.peers.keys()]
     this.peers.clear()
@@ -424,7 +487,7 @@ export class Room {
       this.rememberTexts(reading.paragraphs)
       const pending = this.updatesSinceCompaction
       if (pending > 0 && (compact || pending >= this.options.compactAfterUpdates)) {
-        this.store.compactUpdates(this.documentId, this.lastSeq, Y.encodeStateAsUpdate(this.doc))
+        this.store.compactUpdates(this.documentId, this.lastSeq, this.encodedState())
         this.updatesSinceCompaction = 0
       }
     } catch (error) {
@@ -436,6 +499,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.commit()
     if (this.checkpointTimer) this.takeCheckpoint()
     this.flush({ compact: true })
     clearTimeout(this.flushTimer)

@@ -73,7 +73,7 @@ export class Rooms {
    */
   snapshot(documentId: string): { state: Uint8Array; json: DocJson } {
     const room = this.rooms.get(documentId)
-    if (room) return snapshotOf(room.doc)
+    if (room) return room.snapshot()
     const { doc } = loadDocument(this.store, documentId, this.options.log)
     try {
       return snapshotOf(doc)
@@ -85,7 +85,10 @@ export class Rooms {
   /** The current document as JSON: from the live room if loaded, else from the store. */
   read(documentId: string): DocJson {
     const room = this.rooms.get(documentId)
-    if (room) return readDocJson(room.doc)
+    if (room) {
+      room.commit() // only what is stored is shown
+      return readDocJson(room.doc)
+    }
     const { doc } = loadDocument(this.store, documentId, this.options.log)
     try {
       return readDocJson(doc)

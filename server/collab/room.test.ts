@@ -1,0 +1,143 @@
+/**
+ * The room's update path without sockets: changes that arrive together are stored in one store
+ * transaction before any of them is relayed, and the whole document is encoded once per change
+ * however many peers ask for it.
+ */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Store } from '../store/types'
+import { decodeClientMessage, encodeSyncStep1, encodeUpdate } from './protocol'
+import { type Peer, Room } from './room'
+
+/** What the room did, in order: stored, committed, sent. */
+type Event = string
+
+function fakeStore(log: Event[], { failing = false } = {}): Store {
+  let seq = 0
+  const store: Partial<Store> = {
+    loadUpdates: () => [],
+    rememberParagraphTexts: () => {},
+    appendUpdate: () => {
+      log.push('append')
+      return ++seq
+    },
+    transaction: <T>(work: () => T): T => {
+      log.push('begin')
+      const result = work()
+      if (failing) throw new Error('SQLITE_FULL')
+      log.push('commit')
+      return result
+    },
+  }
+  return store as Store
+}
+
+function peer(name: string, log: Event[]): Peer & { received: Uint8Array[] } {
+  const received: Uint8Array[] = []
+  return {
+    received,
+    canEditText: true,
+    identity: { inviteId: name, name, role: 'facilitator', state: null, organisation: null },
+    send(message) {
+      received.push(message)
+      log.push(`send ${name}`)
+    },
+    close: () => log.push(`close ${name}`),
+  }
+}
+
+function roomWith(log: Event[], options: { failing?: boolean } = {}) {
+  const room = new Room('doc', fakeStore(log, options), { flushDelayMs: 60_000, compactAfterUpdates: 1_000, log: () => {} }, () => {})
+  const [a, b, watcher] = ['a', 'b', 'watcher'].map((name) => peer(name, log))
+  for (const p of [a, b, watcher]) {
+    room.join(p)
+    p.received.length = 0
+  }
+  log.length = 0
+  return { room, a, b, watcher }
+}
+
+/** A one-change update from a fresh client, as a y-websocket update message. */
+function typed(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, text)
+  return encodeUpdate(Y.encodeStateAsUpdate(doc))
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+const askAll = encodeSyncStep1(new Uint8Array([0]))
+
+function textOf(message: Uint8Array): string {
+  const decoded = decodeClientMessage(message)
+  const doc = new Y.Doc()
+  if (decoded.type === 'sync-step-2' || decoded.type === 'update') Y.applyUpdate(doc, decoded.update)
+  return doc.getText('t').toString()
+}
+
+describe('group commit', () => {
+  it('stores changes from several peers in one transaction, then relays them', async () => {
+    const log: Event[] = []
+    const { room, a, b, watcher } = roomWith(log)
+    room.receive(a, typed('one'))
+    room.receive(b, typed('two'))
+    expect(log).toEqual([])
+    await turn()
+    expect(log.slice(0, 4)).toEqual(['begin', 'append', 'append', 'commit'])
+    expect(log.slice(4).sort()).toEqual(['send a', 'send b', 'send watcher'])
+    expect(textOf(watcher.received[0]!)).toMatch(/^(onetwo|twoone)$/)
+    expect(textOf(a.received[0]!)).toBe('two')
+  })
+
+  it('relays nothing when the store refuses the batch', async () => {
+    const log: Event[] = []
+    const { room, a } = roomWith(log, { failing: true })
+    room.receive(a, typed('lost'))
+    await turn()
+    expect(log.filter((event) => event.startsWith('send'))).toEqual([])
+    expect(log).toContain('close watcher')
+    expect(room.hasFailed).toBe(true)
+  })
+
+  it('stores a pending change before answering a sync request that would show it', () => {
+    const log: Event[] = []
+    const { room, a, watcher } = roomWith(log)
+    room.receive(a, typed('fresh'))
+    room.receive(watcher, askAll)
+    expect(log.indexOf('commit')).toBeLessThan(log.indexOf('send watcher'))
+    expect(textOf(watcher.received.at(-1)!)).toBe('fresh')
+  })
+})
+
+describe('sync answers', () => {
+  it('encode the whole document once per change, whoever asks', async () => {
+    const log: Event[] = []
+    const { room, a, b, watcher } = roomWith(log)
+    room.receive(a, askAll)
+    room.receive(b, askAll)
+    expect(b.received.at(-1)).toBe(a.received.at(-1))
+
+    room.receive(a, typed('new'))
+    await turn()
+    room.receive(watcher, askAll)
+    room.receive(b, askAll)
+    expect(watcher.received.at(-1)).not.toBe(a.received.at(-1))
+    expect(b.received.at(-1)).toBe(watcher.received.at(-1))
+    expect(textOf(watcher.received.at(-1)!)).toBe('new')
+  })
+
+  it('send a peer that has part of the document only what it lacks', async () => {
+    const log: Event[] = []
+    const { room, a, b } = roomWith(log)
+    const client = new Y.Doc()
+    client.getText('t').insert(0, 'mine')
+    room.receive(a, encodeUpdate(Y.encodeStateAsUpdate(client)))
+    room.receive(b, typed('theirs'))
+    await turn()
+    room.receive(a, encodeSyncStep1(Y.encodeStateVector(client)))
+    const answer = decodeClientMessage(a.received.at(-1)!)
+    if (answer.type !== 'sync-step-2') throw new Error(`expected sync step 2, got ${answer.type}`)
+    Y.applyUpdate(client, answer.update)
+    expect(client.getText('t').toString()).toMatch(/^(minetheirs|theirsmine)$/)
+    expect(answer.update.byteLength).toBeLessThan(room.encodedState().byteLength)
+  })
+})
