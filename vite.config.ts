@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import type { Plugin, UserConfig } from 'vite'
+import type { Plugin, Rolldown, UserConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 const server = process.env.PENHOLDER_SERVER ?? 'http://127.0.0.1:8787'
@@ -33,6 +33,38 @@ function precompress(): Plugin {
         writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }))
         writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }))
       }
+    },
+  }
+}
+
+/**
+ * room.html: index.html with modulepreload links to the room page's code, which the server sends
+ * for /d/… (server/app.ts). A browser opening a room then fetches that code at once, beside the
+ * entry, rather than one round trip later, once the entry has run and asked for it.
+ */
+function roomPage(): Plugin {
+  return {
+    name: 'penholder:room-page',
+    apply: 'build',
+    // After Vite has put index.html in the bundle.
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file): file is Rolldown.OutputChunk => file.type === 'chunk')
+      const room = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/client/editor/DraftRoom.tsx'))
+      const index = bundle['index.html']
+      if (!room || index?.type !== 'asset') return this.error('room.html needs index.html and the chunk of client/editor/DraftRoom.tsx')
+      // index.html loads the entry already.
+      const files = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+      const preloads: string[] = []
+      const add = (fileName: string) => {
+        if (files.has(fileName)) return
+        files.add(fileName)
+        preloads.push(`<link rel="modulepreload" crossorigin href="/${fileName}">`)
+        for (const imported of (bundle[fileName] as Rolldown.OutputChunk).imports) add(imported)
+      }
+      add(room.fileName)
+      const source = String(index.source).replace('</head>', `  ${preloads.join('\n    ')}\n  </head>`)
+      this.emitFile({ type: 'asset', fileName: 'room.html', source })
     },
   }
 }
@@ -108,7 +140,7 @@ export default defineConfig(({ isSsrBuild, mode }) =>
     ? serverBuild(mode === 'workers')
     : {
         root: 'client',
-        plugins: [react(), precompress()],
+        plugins: [react(), roomPage(), precompress()],
         // The manifest tells bench/bundleSize.ts which chunks a page loads first.
         build: { outDir: '../dist', emptyOutDir: true, manifest: true },
         server: { proxy },

@@ -2,13 +2,13 @@ import { Suspense } from 'react'
 import { lazily, Loading } from './lazily'
 import { useDisplayName } from './people/displayName'
 import { NotFound } from './NotFound'
-import { useRoute } from './router'
+import { loadDraftRoom, useRoute } from './router'
 
 // Each page brings its own code: opening a room does not wait for the home page's forms, nor the
 // home page for the editor.
 const HomePage = lazily(() => import('./documents/HomePage'), 'HomePage')
 const NameDialog = lazily(() => import('./people/NameDialog'), 'NameDialog')
-const DraftRoom = lazily(() => import('./editor/DraftRoom'), 'DraftRoom')
+const DraftRoom = lazily(loadDraftRoom, 'DraftRoom')
 const JoinPage = lazily(() => import('./people/JoinPage'), 'JoinPage')
 
 export function App() {

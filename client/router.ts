@@ -15,6 +15,9 @@ export function parseRoute(pathname: string): Route {
   return { page: 'not-found' }
 }
 
+/** The draft room's code: loaded by its route, and fetched ahead by pages that lead into a room. */
+export const loadDraftRoom = () => import('./editor/DraftRoom')
+
 export function navigate(path: string, { replace = false, state = null as unknown } = {}): void {
   if (replace) history.replaceState(state, '', path)
   else history.pushState(state, '', path)

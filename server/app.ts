@@ -94,15 +94,18 @@ export function createApp(deps: AppDeps) {
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8')
+    // The same page, with the room's code to fetch at once (vite.config.ts).
+    const roomFile = join(deps.staticDir, 'room.html')
+    const roomHtml = existsSync(roomFile) ? readFileSync(roomFile, 'utf8') : indexHtml
     // The build wrote a .br and a .gz beside each file (vite.config.ts): sent as they are.
     app.use('/assets/*', serveStatic({ root: deps.staticDir, precompressed: true, onFound: (_path, c) => c.header('Cache-Control', IMMUTABLE) }))
     // The page names the current build's files, so it is checked again on every visit.
-    const page = (c: Context, status: 200 | 404 = 200) => {
+    const page = (c: Context, status: 200 | 404 = 200, html = indexHtml) => {
       c.header('Cache-Control', 'no-cache')
-      return c.html(indexHtml, status)
+      return c.html(html, status)
     }
     // The draft room of an unknown resolution is a real 404, rendered by the client.
-    app.get('/d/:id', (c) => page(c, deps.store.getDocument(c.req.param('id')) ? 200 : 404))
+    app.get('/d/:id', (c) => (deps.store.getDocument(c.req.param('id')) ? page(c, 200, roomHtml) : page(c, 404)))
     app.get('/', (c) => page(c))
     app.get('/join/:token', (c) => page(c))
     // Any other address: the client renders "Page not found", with the status to match.

@@ -12,7 +12,8 @@ import { createDocument, tempDataDir } from './test/testServer'
  * collaboration socket untouched. A stand-in build, so that no `vite build` is needed.
  */
 const SCRIPT = `console.log(${JSON.stringify('the room '.repeat(400))})`
-const ASSET = '/assets/room-Ab12Cd34.js'
+const ASSET = '/assets/index-Ab12Cd34.js'
+const ROOM_PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/DraftRoom-Ef56Gh78.js">'
 
 let server: RunningServer
 let dataDir: string
@@ -25,6 +26,7 @@ beforeAll(async () => {
   staticDir = join(dataDir, 'dist')
   mkdirSync(join(staticDir, 'assets'), { recursive: true })
   writeFileSync(join(staticDir, 'index.html'), `<!doctype html><title>Penholder</title><script type="module" src="${ASSET}"></script>`)
+  writeFileSync(join(staticDir, 'room.html'), `<!doctype html><title>Penholder</title><script type="module" src="${ASSET}"></script>${ROOM_PRELOAD}`)
   writeFileSync(join(staticDir, ASSET), SCRIPT)
   writeFileSync(join(staticDir, `${ASSET}.br`), brotliCompressSync(SCRIPT))
   writeFileSync(join(staticDir, `${ASSET}.gz`), gzipSync(SCRIPT))
@@ -64,6 +66,11 @@ describe('built files', () => {
       expect(response.headers.get('content-encoding')).toBe('gzip')
       expect(await response.text()).toContain(ASSET)
     }
+  })
+
+  it("fetch the room's code ahead on a room's page only", async () => {
+    expect(await (await get(`/d/${documentId}`, 'gzip')).text()).toContain(ROOM_PRELOAD)
+    for (const path of ['/', '/d/no-such-room', '/join/some-token']) expect(await (await get(path, 'gzip')).text()).not.toContain(ROOM_PRELOAD)
   })
 })
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { InvitePreview } from '../../shared/api/access'
 import { describeRole } from '../../shared/policy/policy'
 import { api, errorMessage } from '../api'
-import { navigate } from '../router'
+import { loadDraftRoom, navigate } from '../router'
 import { FormError } from '../FormError'
 
 interface Props {
@@ -18,6 +18,9 @@ export function JoinPage({ token, suggestedName, onName }: Props) {
   const [name, setName] = useState(suggestedName)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+
+  // The room comes next: its code arrives while the person reads who the link lets them in as.
+  useEffect(() => void loadDraftRoom(), [])
 
   useEffect(() => {
     void (async () => {
