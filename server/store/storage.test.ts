@@ -14,7 +14,7 @@ import { reword, sampleResolutionText } from '../versions/sampleResolution'
 import { checkpointOf } from '../versions/versionCommands'
 import { DATABASE_FILE, MIGRATIONS, openSqliteStore } from './sqliteStore'
 import type { Store } from './types'
-import { COMPACT_ON_LOAD_ROWS, compactDocument, loadDocument } from './updateLog'
+import { COMPACT_ON_LOAD_ROWS, compactDocument, loadDocument, storedState } from './updateLog'
 
 const SEEDS = resolve('../shared/seeds')
 /** The schema as it was before rows carried their encoding. */
@@ -79,6 +79,21 @@ describe('the update log', () => {
 
     expect(store.loadUpdates(id).map((row) => row.encoding)).toEqual(['v2', 'v1'])
     expect(textOf(loadDocument(store, id).doc)).toBe('one two three')
+  })
+
+  it('hands out a compacted log as one v1 update, and nothing while more rows follow it', () => {
+    const store = open(':memory:')
+    const { id } = createResolution(store, { title: 'Wire' })
+    const client = type(store, id, ['on ', 'the wire'])
+    expect(storedState(store, id)).toBeUndefined()
+    const { doc, lastSeq } = loadDocument(store, id)
+    compactDocument(store, id, doc, lastSeq)
+
+    const received = new Y.Doc()
+    Y.applyUpdate(received, storedState(store, id)!)
+    expect(textOf(received)).toBe('on the wire')
+    client.getText('t').insert(0, '!')
+    expect(storedState(store, id)).toBeUndefined()
   })
 
   it('compacts a long log when it is loaded, into one v2 state', () => {

@@ -57,3 +57,14 @@ export function loadDocument(
 export function compactDocument(store: Store, documentId: string, doc: Y.Doc, upToSeq: number): void {
   store.compactUpdates(documentId, upToSeq, Y.encodeStateAsUpdateV2(doc), 'v2')
 }
+
+/**
+ * The stored document as one v1 update, the form the wire carries, read without building a Y.Doc:
+ * when the log is one compacted row (as an unloaded room leaves it), a first client can be sent
+ * this while the server is still loading the document. Otherwise undefined.
+ */
+export function storedState(store: Store, documentId: string): Uint8Array | undefined {
+  const rows = store.loadUpdates(documentId)
+  if (rows.length !== 1) return undefined
+  return rows[0].encoding === 'v2' ? Y.convertUpdateFormatV2ToV1(rows[0].data) : rows[0].data
+}

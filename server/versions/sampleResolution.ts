@@ -15,7 +15,7 @@ export function sampleResolutionText(paragraphs: number, seedsDir: string, seed 
     .join(' ')
     .split(/\s+/)
     .filter((word) => word && !/[.;,:]$/.test(word))
-  const random = lcg(seed)
+  const random = seededRandom(seed)
   const followers = new Map<string, string[]>()
   words.forEach((word, i) => {
     if (i + 1 < words.length) followers.set(word, [...(followers.get(word) ?? []), words[i + 1]])
@@ -52,7 +52,7 @@ const PP_OPENERS = ['Recalling', 'Reaffirming', 'Noting with concern', 'Recogniz
 const OP_OPENERS = ['Calls upon', 'Requests', 'Urges', 'Decides', 'Encourages', 'Invites']
 
 /** A small deterministic generator (a linear congruential one), so a measured text never changes. */
-function lcg(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed
   return () => {
     state = (state * 1103515245 + 12345) % 2147483648
