@@ -134,12 +134,13 @@ export const SCENARIOS: Scenario[] = [
     ],
   }),
   scenario({
-    name: 'Exhaustion: idle sockets and a slow reader',
+    name: 'Exhaustion: idle sockets, a slow reader and an export loop',
     run: exhaustion,
-    headline: ['idleSockets', 'idleOpened', 'idleClosedByServer', 'slowReaderClosed', 'bulkMbSent', 'honestP50Ms', 'honestP99Ms', 'rssBeforeMb', 'rssPeakMb', 'rssAfterMb'],
+    headline: ['idleSockets', 'idleOpened', 'idleClosedByServer', 'slowReaderClosed', 'bulkMbSent', 'exportsBuilt', 'exportsRefused', 'honestP50Ms', 'honestP99Ms', 'rssBeforeMb', 'rssPeakMb', 'rssAfterMb'],
     invariants: (f, size) => [
       [`honest typing p99 under ${P99_LIMIT_MS(size)} ms`, f.honestP99Ms < P99_LIMIT_MS(size)],
       ['the slow reader is closed (backpressure)', f.slowReaderClosed === true],
+      ['the observer had Word files built while the others typed', f.exportsBuilt > 0],
       ...(size === 'full' ? [['idle sockets closed by the server within 75 s', f.idleClosedByServer === f.idleOpened] as [string, boolean]] : []),
     ],
   }),

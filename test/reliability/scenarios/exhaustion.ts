@@ -1,11 +1,12 @@
 /**
- * Scenario 7: exhaustion. Hundreds of idle sockets (they open, never speak, and stop reading)
- * and a slow reader (a paused socket that
- * asks for the whole 1 MB document again and again, never reading the answers) while an honest pair types in another room: the honest echo p99 stays under 100 ms; the
- * server's RSS before and after, how many idle sockets the server closed, and whether it closed
- * the slow reader (backpressure) are recorded.
+ * Scenario 7: exhaustion. Hundreds of idle sockets (they open, never speak, and stop reading), a
+ * slow reader (a paused socket that asks for the whole 1 MB document again and again, never
+ * reading the answers) and an observer exporting the compilation as Word in a loop (its rate limit
+ * raised, so that the server really builds the files), while an honest pair types in another room:
+ * the honest echo p99 stays under 100 ms; the server's RSS before and after, how many idle sockets
+ * the server closed, and whether it closed the slow reader (backpressure) are recorded.
  */
-import { rawSocket } from '../../../server/test/testServer'
+import { invite, rawSocket, withToken } from '../../../server/test/testServer'
 import type { WebSocket } from 'ws'
 import { EchoMeter } from '../echo'
 import { docParagraphs } from '../docText'
@@ -32,6 +33,9 @@ export interface ExhaustionFigures extends Figures {
   slowReaderClosed: boolean
   /** MB of document the slow reader asked for (and did not read). */
   bulkMbSent: number
+  /** Word files the observer's loop had built, and requests it had refused. */
+  exportsBuilt: number
+  exportsRefused: number
   honestEdits: number
   honestP50Ms: number
   honestP99Ms: number
@@ -50,6 +54,8 @@ export async function exhaustion(size: Size): Promise<ExhaustionFigures> {
     idleClosedByServer: 0,
     slowReaderClosed: false,
     bulkMbSent: 0,
+    exportsBuilt: 0,
+    exportsRefused: 0,
     honestEdits: 0,
     honestP50Ms: NaN,
     honestP99Ms: NaN,
@@ -58,7 +64,7 @@ export async function exhaustion(size: Size): Promise<ExhaustionFigures> {
     rssAfterMb: NaN,
   }
   await scoped(async (scope) => {
-    const server = await ProcessServer.start(scope)
+    const server = await ProcessServer.start(scope, { env: { EXPORTS_PER_MINUTE: '1000' } })
     const honestRoom = await createRoom(server.url, 'Honest room')
     const bulkRoom = await createRoom(server.url, 'Bulk room')
     const a = client(scope, server.wsBase, honestRoom.id, honestRoom.facilitator)
@@ -109,13 +115,27 @@ export async function exhaustion(size: Size): Promise<ExhaustionFigures> {
       }
     })()
 
+    // A read-only participant exports the bulk room's compilation as Word, again and again.
+    let typing = true
+    const observer = await invite(server.url, bulkRoom.facilitator, bulkRoom.id, { role: 'observer', organisation: 'Export loop' })
+    const asObserver = withToken(server.url, observer.token)
+    const exportLoop = (async () => {
+      for (let i = 0; typing && i < 1000; i++) {
+        const response = await asObserver(`/api/documents/${bulkRoom.id}/export?format=docx&view=compilation`)
+        await response.arrayBuffer()
+        if (response.ok) figures.exportsBuilt++
+        else figures.exportsRefused++
+      }
+    })()
+
     const meter = new EchoMeter(a.doc, b.doc, 'h')
     const until = deadline(bySize(size, 20_000, 60_000))
     for (let i = 0; i < edits && !until.passed(); i++) {
       meter.type()
       await sleep(20)
     }
-    await bulkLoop
+    typing = false
+    await Promise.all([bulkLoop, exportLoop])
     await sleep(500)
     peak = Math.max(peak, server.rssMb())
     figures.honestEdits = meter.sent
