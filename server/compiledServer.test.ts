@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { zeroDraftDocx } from './test/docxFixtures'
-import { createDocument, withToken } from './test/testServer'
+import { connect, createDocument, synced, withToken } from './test/testServer'
 
 /**
  * The server as `npm start` runs it: built by Vite into plain JavaScript (the server, then its
@@ -51,7 +51,7 @@ it('loads no Word or PDF package, nor a TypeScript loader, when it starts', () =
   expect(packagesLoadedBy('exportWorker.js')).toContain('docx')
 })
 
-it('makes and reads Word files on workers started from the built files', async () => {
+it('syncs a room, and makes and reads Word files on workers started from the built files', async () => {
   const child = spawn(process.execPath, [join(outDir, 'main.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -67,6 +67,14 @@ it('makes and reads Word files on workers started from the built files', async (
       child.once('exit', (code) => failed(new Error(`the built server exited (${code}): ${output}`)))
     })
     const { id, token } = await createDocument(url, { title: 'Built', text: 'The General Assembly,\nRecalling,\n1. Decides;' })
+    const { doc, provider } = connect(`${url.replace('http', 'ws')}/collab`, id, token)
+    try {
+      await synced(provider)
+      expect(doc.getXmlFragment('default').toString()).toContain('Decides;')
+    } finally {
+      provider.destroy()
+    }
+
     const exported = await withToken(url, token)(`/api/documents/${id}/export?format=docx&view=clean`)
     expect(exported.status).toBe(200)
     // A .docx is a zip archive.
