@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Store } from '../store/types'
+import { newParagraph } from './forwardEdits'
 import { decodeClientMessage, encodeSyncStep1, encodeUpdate } from './protocol'
 import { type Peer, Room } from './room'
 
@@ -67,12 +68,17 @@ function typed(text: string): Uint8Array {
 const turn = () => new Promise((resolve) => setImmediate(resolve))
 const askAll = encodeSyncStep1(new Uint8Array([0]))
 
-function textOf(message: Uint8Array): string {
-  const decoded = decodeClientMessage(message)
+/** Applies sync step 2 and update messages, in order, to a new document. */
+function docOf(messages: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc()
-  if (decoded.type === 'sync-step-2' || decoded.type === 'update') Y.applyUpdate(doc, decoded.update)
-  return doc.getText('t').toString()
+  for (const message of messages) {
+    const decoded = decodeClientMessage(message)
+    if (decoded.type === 'sync-step-2' || decoded.type === 'update') Y.applyUpdate(doc, decoded.update)
+  }
+  return doc
 }
+
+const textOf = (...messages: Uint8Array[]) => docOf(messages).getText('t').toString()
 
 describe('group commit', () => {
   it('stores changes from several peers in one transaction, then relays them', async () => {
@@ -83,9 +89,9 @@ describe('group commit', () => {
     expect(log).toEqual([])
     await turn()
     expect(log.slice(0, 4)).toEqual(['begin', 'append', 'append', 'commit'])
-    expect(log.slice(4).sort()).toEqual(['send a', 'send b', 'send watcher'])
-    expect(textOf(watcher.received[0]!)).toMatch(/^(onetwo|twoone)$/)
-    expect(textOf(a.received[0]!)).toBe('two')
+    expect(log.slice(4).sort()).toEqual(['send a', 'send b', 'send watcher', 'send watcher'])
+    expect(textOf(...watcher.received)).toMatch(/^(onetwo|twoone)$/)
+    expect(textOf(...a.received)).toBe('two')
   })
 
   it('relays nothing when the store refuses the batch', async () => {
@@ -139,5 +145,32 @@ describe('sync answers', () => {
     Y.applyUpdate(client, answer.update)
     expect(client.getText('t').toString()).toMatch(/^(minetheirs|theirsmine)$/)
     expect(answer.update.byteLength).toBeLessThan(room.encodedState().byteLength)
+  })
+})
+
+describe('a refused update', () => {
+  it('reaches the other peers in one message with its undoing, and its sender gets only the undoing', async () => {
+    const log: Event[] = []
+    const { room, a, watcher } = roomWith(log)
+    const editor = new Y.Doc()
+    const operatives = new Y.XmlElement('operatives')
+    editor.getXmlFragment('default').insert(0, [operatives])
+    operatives.insert(0, [newParagraph('op', 'op-1', 'Decides to act;')])
+    room.receive(a, encodeUpdate(Y.encodeStateAsUpdate(editor)))
+    await turn()
+    room.setLocked(['op-1'])
+    const agreed = room.doc.getXmlFragment('default').toString()
+    const seen = watcher.received.length
+
+    const vector = Y.encodeStateVector(editor)
+    ;((operatives.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Never ')
+    room.receive(a, encodeUpdate(Y.encodeStateAsUpdate(editor, vector)))
+    await turn()
+    expect(watcher.received.length).toBe(seen + 1)
+    expect(docOf(watcher.received).getXmlFragment('default').toString()).toBe(agreed)
+    const undoing = decodeClientMessage(a.received.at(-1)!)
+    if (undoing.type !== 'update') throw new Error(`expected an update, got ${undoing.type}`)
+    Y.applyUpdate(editor, undoing.update)
+    expect(editor.getXmlFragment('default').toString()).toBe(agreed)
   })
 })

@@ -75,6 +75,8 @@ export interface RoomOptions {
 interface Change {
   update: Uint8Array
   origin: unknown
+  /** What its origin lacks of it: the undoing of the peer's own refused update (see applyGuarded). */
+  reply?: Uint8Array
 }
 
 /** Origin of updates replayed from the store: they are already stored and must not be again. */
@@ -340,16 +342,16 @@ export class Room {
     return { state: this.encodedState(), json: readDocJson(this.doc) }
   }
 
-  /** Sends each peer what it does not have yet: every update but its own. */
-  private relay(updates: readonly Change[]): void {
-    if (updates.length === 0) return
-    const everything = updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update))
-    const all = encodeUpdate(everything)
-    for (const peer of this.peers.keys()) {
-      const own = updates.filter((u) => u.origin === peer).length
-      if (own === 0) peer.send(all)
-      else if (own < updates.length) {
-        peer.send(encodeUpdate(Y.mergeUpdates(updates.filter((u) => u.origin !== peer).map((u) => u.update))))
+  /**
+   * Sends each peer what it does not have yet, change by change, in order. Merging a batch into
+   * one message would cost more than it saves: Y.mergeUpdates grows faster than the batch.
+   */
+  private relay(batch: readonly Change[]): void {
+    for (const { update, origin, reply } of batch) {
+      const message = encodeUpdate(update)
+      for (const peer of this.peers.keys()) {
+        if (peer !== origin) peer.send(message)
+        else if (reply) peer.send(encodeUpdate(reply))
       }
     }
   }
@@ -357,14 +359,24 @@ export class Room {
   /**
    * Applies an editor's update; if it changed agreed language (typed into it, deleted it, joined
    * it with a neighbour), the update is undone by a forward change (see LockGuard), so the sender
-   * and everyone else converge on the agreed text. The other peers receive the update and its
-   * undoing merged (they are committed and relayed together), so agreed text never even flashes
-   * on their screens.
+   * and everyone else converge on the agreed text. The update and its undoing are stored and
+   * relayed as one change, so agreed text never even flashes on the other peers' screens; the
+   * sender gets only the undoing.
    */
   private applyGuarded(peer: Peer, update: Uint8Array): void {
     const apply = () => Y.applyUpdate(this.doc, update, peer)
-    if (this.locks?.active) this.locks.apply(peer, apply)
-    else apply()
+    if (!this.locks?.active) {
+      apply()
+      return
+    }
+    const from = this.pending.length
+    if (!this.locks.apply(peer, apply)) return
+    const refused = this.pending.splice(from)
+    this.pending.push({
+      update: Y.mergeUpdates(refused.map((change) => change.update)),
+      origin: peer,
+      reply: Y.mergeUpdates(refused.filter((change) => change.origin !== peer).map((change) => change.update)),
+    })
   }
 
   /** Sets which paragraphs are locked, taking their current content as the agreed one. */
