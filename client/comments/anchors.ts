@@ -8,6 +8,7 @@ import {
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import type { CommentAnchor } from '../../shared/comments/types'
+import { paragraphElement, yjsBinding } from './yjsParagraphs'
 
 /**
  * Comment anchors: the start and end of the commented words as Yjs relative positions, which name
@@ -69,13 +70,22 @@ export function anchorFromRange(state: EditorState, from: number, to: number): C
  * the occurrence overlapping most is returned instead. Words really edited inside no longer read
  * as the quote and keep the range the anchor gives, as long as any quoted word is left in it.
  */
-export function resolveAnchor(
-  state: EditorState,
-  anchor: CommentAnchor,
-  quote?: string,
-): { from: number; to: number } | null {
+export function resolveAnchor(state: EditorState, anchor: CommentAnchor, quote?: string): TextRange | null {
+  return anchorResolver(state)?.(anchor, quote) ?? null
+}
+
+export type TextRange = { from: number; to: number }
+
+/**
+ * `resolveAnchor` for many anchors against one `state`, or null while the binding is not in step
+ * with it (see above): then every anchor would resolve to null, which is no answer about its words.
+ */
+export function anchorResolver(state: EditorState): ((anchor: CommentAnchor, quote?: string) => TextRange | null) | null {
   const sync = syncedBinding(state)
-  if (!sync) return null
+  return sync && ((anchor, quote) => resolveWith(sync, state, anchor, quote))
+}
+
+function resolveWith(sync: SyncedBinding, state: EditorState, anchor: CommentAnchor, quote?: string): TextRange | null {
   const start = decodePosition(anchor.from)
   const end = decodePosition(anchor.to)
   if (!start || !end) return null
@@ -92,6 +102,23 @@ export function resolveAnchor(
   if (!quote) return { from, to }
   const range = snapToQuote(state, from, to, quote)
   return sharesAWord(state.doc.textBetween(range.from, range.to), quote) ? range : null
+}
+
+/**
+ * The Yjs element of the paragraph the anchored words were written in, or null when the anchor is
+ * malformed or not of this document. Words never move to another paragraph in Yjs (a paragraph
+ * moved or split gets new characters), so only a change there, or to the order of paragraphs,
+ * can make the anchor resolve differently.
+ */
+export function anchorParagraph(state: EditorState, anchor: CommentAnchor): Y.XmlElement | null {
+  const binding = yjsBinding(state)
+  const start = decodePosition(anchor.from)
+  if (!binding || !start || !isOurs(start, binding)) return null
+  try {
+    return paragraphElement(Y.createAbsolutePositionFromRelativePosition(start, binding.doc, false)?.type ?? null)
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -184,13 +211,16 @@ function relativePositionAt(sync: SyncedBinding, pos: number, assoc: number): Y.
  * the commented words leaves the comment on its paragraph.
  */
 function absolutePosition(sync: SyncedBinding, position: Y.RelativePosition): number | null {
-  // A root-type name would make Yjs create that root type as a side effect: only ours is valid.
-  if (position.tname !== null && (sync.doc.share.get(position.tname) as unknown) !== sync.type) return null
+  if (!isOurs(position, sync)) return null
   const located = Y.createAbsolutePositionFromRelativePosition(position, sync.doc, false)
   if (!located || !isLiveIn(located.type, sync.type)) return null
   const index = Y.createRelativePositionFromTypeIndex(located.type, located.index, position.assoc)
   return relativePositionToAbsolutePosition(sync.doc, sync.type, index, sync.mapping)
 }
+
+/** A root-type name would make Yjs create that root type as a side effect: only ours is valid. */
+const isOurs = (position: Y.RelativePosition, { doc, type }: { doc: Y.Doc; type: Y.XmlFragment }) =>
+  position.tname === null || (doc.share.get(position.tname) as unknown) === type
 
 /**
  * Whether `type` is `root` or inside it and nothing on the way was deleted. Yjs resolves a

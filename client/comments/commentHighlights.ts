@@ -1,9 +1,13 @@
 import { Extension } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import type * as Y from 'yjs'
 import type { CommentAnchor } from '../../shared/comments/types'
-import { resolveAnchor } from './anchors'
+import { docChange } from '../editor/docChange'
+import { anchorParagraph, anchorResolver, type TextRange } from './anchors'
+import { collectTouched, type Touched, yjsBinding } from './yjsParagraphs'
 
 /**
  * Commented words, highlighted by decorations: nothing is written into the document, so an
@@ -18,81 +22,127 @@ export interface AnchoredThread {
   summary: string
 }
 
-export type ThreadRanges = ReadonlyMap<string, { from: number; to: number } | null>
+export type ThreadRanges = ReadonlyMap<string, TextRange | null>
 
 interface HighlightState {
   threads: readonly AnchoredThread[]
+  byId: ReadonlyMap<string, AnchoredThread>
   active: string | null
-  ranges: ThreadRanges
+  /** One inline decoration per thread whose words are there, mapped through every edit. */
   decorations: DecorationSet
-  /** The ranges must be read again from Yjs once the binding has caught up (see anchors.ts). */
-  stale: boolean
 }
 
-type Meta = { threads: readonly AnchoredThread[] } | { active: string | null } | { ranges: ThreadRanges }
+/** New ranges for some threads, or for all of them (`complete`: the others have none). */
+type Resolved = { ranges: ThreadRanges; complete: boolean }
+
+type Meta = { threads: readonly AnchoredThread[] } | { active: string | null } | Resolved
 
 const key = new PluginKey<HighlightState>('commentHighlights')
 
-function decorate(state: EditorState, threads: readonly AnchoredThread[], ranges: ThreadRanges, active: string | null): DecorationSet {
-  const decorations: Decoration[] = []
-  for (const thread of threads) {
-    const range = ranges.get(thread.id)
-    if (!range) continue
-    decorations.push(
-      Decoration.inline(
-        range.from,
-        range.to,
-        {
-          class: thread.id === active ? 'comment-highlight is-active' : 'comment-highlight',
-          'data-thread': thread.id,
-          title: `${thread.summary} (click to open the thread)`,
-        },
-        { thread: thread.id },
-      ),
-    )
-  }
-  return DecorationSet.create(state.doc, decorations)
+interface HighlightSpec {
+  thread: string
 }
 
-function readRanges(state: EditorState, threads: readonly AnchoredThread[]): ThreadRanges {
-  return new Map(threads.map((thread) => [thread.id, resolveAnchor(state, thread.anchor, thread.quote)]))
+function highlight(thread: AnchoredThread, { from, to }: TextRange, active: string | null): Decoration {
+  const spec: HighlightSpec = { thread: thread.id }
+  return Decoration.inline(
+    from,
+    to,
+    {
+      class: thread.id === active ? 'comment-highlight is-active' : 'comment-highlight',
+      'data-thread': thread.id,
+      title: `${thread.summary} (click to open the thread)`,
+    },
+    spec,
+  )
 }
 
-function apply(tr: Transaction, previous: HighlightState, state: EditorState): HighlightState {
+/** The highlights of the threads in `ids`. */
+const highlightsOf = (decorations: DecorationSet, ids: ReadonlySet<string | null>) =>
+  decorations.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.thread))
+
+/** Replaces the highlights of the threads in `ranges` (or of all threads, when complete). */
+function withRanges(previous: HighlightState, doc: PMNode, { ranges, complete }: Resolved): HighlightState {
+  const fresh = [...ranges].flatMap(([id, range]) => {
+    const thread = previous.byId.get(id)
+    return thread && range ? [highlight(thread, range, previous.active)] : []
+  })
+  const decorations = complete
+    ? DecorationSet.create(doc, fresh)
+    : previous.decorations.remove(highlightsOf(previous.decorations, new Set(ranges.keys()))).add(doc, fresh)
+  return { ...previous, decorations }
+}
+
+/** Restyles the highlights of the thread that was being read and the one that now is. */
+function withActive(previous: HighlightState, doc: PMNode, active: string | null): HighlightState {
+  const stale = highlightsOf(previous.decorations, new Set([previous.active, active]))
+  const fresh = stale.map((d) => highlight(previous.byId.get((d.spec as HighlightSpec).thread)!, d, active))
+  return { ...previous, active, decorations: previous.decorations.remove(stale).add(doc, fresh) }
+}
+
+function apply(tr: Transaction, previous: HighlightState): HighlightState {
   const meta = tr.getMeta(key) as Meta | undefined
-  if (meta && 'ranges' in meta) {
-    return { ...previous, ranges: meta.ranges, stale: false, decorations: decorate(state, previous.threads, meta.ranges, previous.active) }
-  }
-  if (meta && 'active' in meta) {
-    return { ...previous, active: meta.active, decorations: decorate(state, previous.threads, previous.ranges, meta.active) }
-  }
-  if (meta && 'threads' in meta) return { ...previous, threads: meta.threads, stale: true }
-  // Until the ranges are read again, the old highlights follow the edit.
-  if (tr.docChanged && previous.threads.length > 0) {
-    return { ...previous, stale: true, decorations: previous.decorations.map(tr.mapping, tr.doc) }
-  }
-  return previous
+  if (meta && 'ranges' in meta) return withRanges(previous, tr.doc, meta)
+  if (meta && 'active' in meta) return withActive(previous, tr.doc, meta.active)
+  if (meta && 'threads' in meta) return { ...previous, threads: meta.threads, byId: new Map(meta.threads.map((t) => [t.id, t])) }
+  // Until the anchors are read again, the highlights follow the edit.
+  const change = tr.docChanged ? docChange(tr.before, tr.doc) : null
+  return change ? { ...previous, decorations: previous.decorations.map(change.mapping, tr.doc) } : previous
 }
 
-/** Re-reads the ranges after every editor update, once Yjs has caught up with it. */
+/**
+ * Reads anchors again from Yjs, once the binding has caught up with an edit: all of them when the
+ * threads or the order of paragraphs change, otherwise only those whose paragraph changed. The
+ * editor is told only when a highlight moved, appeared or went.
+ */
 function refresher(view: EditorView) {
+  const binding = yjsBinding(view.state)
+  const touched: Touched = { paragraphs: new Set(), structure: true }
+  let homes = new Map<string, Y.XmlElement | null>()
   let scheduled = false
   const refresh = () => {
     scheduled = false
     if (view.isDestroyed) return
-    const current = key.getState(view.state)
-    if (!current?.stale) return
-    view.dispatch(view.state.tr.setMeta(key, { ranges: readRanges(view.state, current.threads) }).setMeta('addToHistory', false))
+    const resolve = anchorResolver(view.state)
+    // Not in step: the next update tries again.
+    if (!resolve) return
+    const { threads, decorations } = key.getState(view.state)!
+    const complete = touched.structure
+    if (complete) homes = new Map(threads.map((t) => [t.id, anchorParagraph(view.state, t.anchor)]))
+    const due = complete ? threads : threads.filter((t) => touched.paragraphs.has(homes.get(t.id)!))
+    touched.structure = false
+    touched.paragraphs.clear()
+    const shown = complete ? decorations.find() : highlightsOf(decorations, new Set(due.map((t) => t.id)))
+    const now = new Map(shown.map((d) => [(d.spec as HighlightSpec).thread, d]))
+    const ranges = new Map(due.map((t) => [t.id, resolve(t.anchor, t.quote)]))
+    const moved = [...ranges].filter(([id, range]) => !sameRange(range, now.get(id) ?? null))
+    // A complete reading also drops the highlights of threads that were closed.
+    const closed = [...now.keys()].some((id) => !ranges.has(id))
+    if (moved.length === 0 && !closed) return
+    const meta: Resolved = { ranges: complete ? ranges : new Map(moved), complete }
+    view.dispatch(view.state.tr.setMeta(key, meta).setMeta('addToHistory', false))
   }
+  const schedule = () => {
+    if (scheduled || (!touched.structure && touched.paragraphs.size === 0)) return
+    scheduled = true
+    // After every plugin view has run, y-sync's included (it writes local edits to Yjs there).
+    queueMicrotask(refresh)
+  }
+  const observe = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+    collectTouched(events, touched)
+    schedule()
+  }
+  binding?.type.observeDeep(observe)
   return {
-    update: () => {
-      if (scheduled || !key.getState(view.state)?.stale) return
-      scheduled = true
-      // After every plugin view has run, y-sync's included (it writes local edits to Yjs there).
-      queueMicrotask(refresh)
+    update: (_view: EditorView, previous: EditorState) => {
+      if (key.getState(previous)?.threads !== key.getState(view.state)?.threads) touched.structure = true
+      schedule()
     },
+    destroy: () => binding?.type.unobserveDeep(observe),
   }
 }
+
+const sameRange = (a: TextRange | null, b: TextRange | null) => a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to)
 
 export interface CommentHighlightOptions {
   /** A highlight was clicked: open its thread. */
@@ -108,8 +158,8 @@ export const CommentHighlights = Extension.create<CommentHighlightOptions>({
       new Plugin<HighlightState>({
         key,
         state: {
-          init: () => ({ threads: [], active: null, ranges: new Map(), decorations: DecorationSet.empty, stale: false }),
-          apply: (tr, previous, _old, state) => apply(tr, previous, state),
+          init: () => ({ threads: [], byId: new Map(), active: null, decorations: DecorationSet.empty }),
+          apply,
         },
         view: refresher,
         props: {
@@ -136,7 +186,17 @@ export function setActiveThread(view: EditorView, active: string | null): void {
   view.dispatch(view.state.tr.setMeta(key, { active }).setMeta('addToHistory', false))
 }
 
+const rangesOf = new WeakMap<HighlightState, ThreadRanges>()
+
 /** Where each thread's words are now; null for a thread whose words were deleted. */
 export function threadRanges(state: EditorState): ThreadRanges {
-  return key.getState(state)?.ranges ?? new Map()
+  const highlights = key.getState(state)
+  if (!highlights) return new Map()
+  let ranges = rangesOf.get(highlights)
+  if (!ranges) {
+    const found = new Map(highlights.decorations.find().map((d) => [(d.spec as HighlightSpec).thread, { from: d.from, to: d.to }]))
+    ranges = new Map(highlights.threads.map((t) => [t.id, found.get(t.id) ?? null]))
+    rangesOf.set(highlights, ranges)
+  }
+  return ranges
 }
