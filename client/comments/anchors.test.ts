@@ -1,70 +1,26 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core'
-import Collaboration from '@tiptap/extension-collaboration'
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { toBase64 } from 'lib0/buffer'
 import { simpleDiff } from 'lib0/diff'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CommentAnchor } from '../../shared/comments/types'
-import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
-import type { ResolutionDraft } from '../../shared/paragraphs/types'
-import { resolutionExtensions, resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
+import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
+import { COMMENTED_DRAFT, editorFactory, replicaOf, seededDoc, syncTo } from '../editor/testEditors'
 import { anchorFromRange, resolveAnchor } from './anchors'
-import { emptyHeading } from '../../shared/paragraphs/types'
 
-const DRAFT: ResolutionDraft = {
-  heading: { ...emptyHeading(), symbol: 'A/C.3/81/L.7', session: 'Eighty-first session', agendaItem: '68', sponsors: '' },
-  language: 'en',
-  adoption: '',
-  title: 'Children and armed conflict',
-  enacting: 'The General Assembly,',
-  paragraphs: [
-    { kind: 'pp', text: 'Recalling its resolutions on the rights of the child and on the protection of civilians in armed conflict,' },
-    { kind: 'pp', text: 'Deeply concerned by the humanitarian situation and by attacks against schools and hospitals,' },
-    { kind: 'pp', text: 'Noting with appreciation the work of the Special Representative of the Secretary-General,' },
-    { kind: 'op', level: 0, text: 'Urges all States to cooperate fully with the mandate holder and to respond promptly to urgent appeals;' },
-    { kind: 'op', level: 0, text: 'Calls upon all parties to armed conflict to respect international humanitarian law;' },
-    { kind: 'op', level: 0, text: 'Requests the Secretary-General to submit a report at its eighty-second session;' },
-    { kind: 'op', level: 0, text: 'Decides to remain seized of the matter.' },
-  ],
-}
-
-const editors: Editor[] = []
-afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy()
-})
-
-function seededDoc(): Y.Doc {
-  const doc = new Y.Doc()
-  prosemirrorJSONToYXmlFragment(resolutionSchema, draftToDocJson(DRAFT), doc.getXmlFragment(YJS_FRAGMENT))
-  return doc
-}
+const editorOn = editorFactory([])
 
 /** Copies of one seeded document, as clients have them after their first sync. */
 function replicas(count: number): Y.Doc[] {
-  const first = seededDoc()
-  return [first, ...Array.from({ length: count - 1 }, () => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(first))
-    return doc
-  })]
-}
-
-/** A real Tiptap editor bound to `doc`, as in the browser. */
-function editorOn(doc: Y.Doc): Editor {
-  const editor = new Editor({
-    element: document.createElement('div'),
-    extensions: [...resolutionExtensions, Collaboration.configure({ document: doc })],
-  })
-  editors.push(editor)
-  return editor
+  const first = seededDoc(COMMENTED_DRAFT)
+  return [first, ...Array.from({ length: count - 1 }, () => replicaOf(first))]
 }
 
 function syncAll(docs: Y.Doc[]): void {
   for (const to of docs) {
     for (const from of docs) {
-      if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+      if (from !== to) syncTo(from, to)
     }
   }
 }
@@ -217,7 +173,7 @@ describe('comment anchors', () => {
     const [doc] = replicas(1)
     const editor = editorOn(doc)
     const good = anchorOn(editor, 'humanitarian situation')
-    const foreign = anchorOn(editorOn(seededDoc()), 'humanitarian situation')
+    const foreign = anchorOn(editorOn(seededDoc(COMMENTED_DRAFT)), 'humanitarian situation')
     const named = (tname: string) => toBase64(Y.encodeRelativePosition(new Y.RelativePosition(null, tname, null, 0)))
     const bad: Array<Partial<CommentAnchor> | Record<string, unknown>> = [
       { from: 'not base64!', to: good.to },
@@ -248,9 +204,12 @@ describe('comment anchors', () => {
     expect(anchorFromRange(bound.state, from, bound.state.doc.content.size + 1)).toBeNull()
 
     const unbound = new Editor({ element: document.createElement('div'), extensions: resolutionExtensions })
-    editors.push(unbound)
-    expect(anchorFromRange(unbound.state, 10, 20)).toBeNull()
-    expect(resolveAnchor(unbound.state, anchorOn(bound, 'humanitarian situation'))).toBeNull()
+    try {
+      expect(anchorFromRange(unbound.state, 10, 20)).toBeNull()
+      expect(resolveAnchor(unbound.state, anchorOn(bound, 'humanitarian situation'))).toBeNull()
+    } finally {
+      unbound.destroy()
+    }
   })
 
   it('refuses to convert positions while Yjs has not caught up with the state', () => {

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import type { Editor } from '@tiptap/core'
-import type { Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { emptyHeading, type ResolutionDraft } from '../../shared/paragraphs/types'
 import { ResolutionEditing } from '../editor/resolutionEditing'
-import { editorFactory, replicaOf, seededDoc, syncTo } from '../editor/testEditors'
+import { COMMENTED_DRAFT, editorFactory, paragraphsOf, random, replicaOf, seededDoc, syncTo, textEdits } from '../editor/testEditors'
 import { anchorFromRange, resolveAnchor } from './anchors'
 import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads, threadRanges } from './commentHighlights'
 
@@ -29,39 +27,15 @@ vi.mock('./anchors', async (original) => {
   }
 })
 
-const DRAFT: ResolutionDraft = {
-  heading: { ...emptyHeading(), symbol: 'A/C.3/81/L.7' },
-  language: 'en',
-  adoption: '',
-  title: 'Children and armed conflict',
-  enacting: 'The General Assembly,',
-  paragraphs: [
-    { kind: 'pp', text: 'Recalling its resolutions on the rights of the child and on the protection of civilians,' },
-    { kind: 'pp', text: 'Deeply concerned by attacks against schools and hospitals,' },
-    { kind: 'op', level: 0, text: 'Urges all States to cooperate fully with the mandate holder and to respond promptly;' },
-    { kind: 'op', level: 0, text: 'Calls upon all parties to armed conflict to respect international humanitarian law;' },
-    { kind: 'op', level: 0, text: 'Requests the Secretary-General to submit a report at its next session;' },
-    { kind: 'op', level: 0, text: 'Decides to remain seized of the matter.' },
-  ],
-}
-const PHRASES = ['rights of the child', 'attacks against schools', 'cooperate fully', 'mandate holder', 'armed conflict', 'submit a report']
+const PHRASES = ['rights of the child', 'humanitarian situation', 'cooperate fully', 'mandate holder', 'international humanitarian law', 'submit a report']
 
 const editorOn = editorFactory([ResolutionEditing, CommentHighlights])
 
 /** Lets the highlights catch up: they are read again in a microtask after each update. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-function paragraphs(doc: PMNode): Array<{ node: PMNode; pos: number }> {
-  const found: Array<{ node: PMNode; pos: number }> = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'pp' || node.type.name === 'op') found.push({ node, pos })
-    return !node.isTextblock
-  })
-  return found
-}
-
 function threadOn(editor: Editor, phrase: string): AnchoredThread {
-  for (const { node, pos } of paragraphs(editor.state.doc)) {
+  for (const { node, pos } of paragraphsOf(editor.state.doc)) {
     const offset = node.textContent.indexOf(phrase)
     if (offset < 0) continue
     const anchor = anchorFromRange(editor.state, pos + 1 + offset, pos + 1 + offset + phrase.length)!
@@ -71,7 +45,7 @@ function threadOn(editor: Editor, phrase: string): AnchoredThread {
 }
 
 async function commentedEditor() {
-  const doc = seededDoc(DRAFT)
+  const doc = seededDoc(COMMENTED_DRAFT)
   const editor = editorOn(doc)
   const threads = PHRASES.map((phrase) => threadOn(editor, phrase))
   setThreads(editor.view, threads)
@@ -82,16 +56,6 @@ async function commentedEditor() {
 /** Where a full reading of every anchor puts each thread. */
 const fromScratch = (editor: Editor, threads: AnchoredThread[]) =>
   new Map(threads.map((t) => [t.id, resolveAnchor(editor.state, t.anchor, t.quote)]))
-
-function random(seed: number) {
-  let state = seed
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648
-    return state / 2147483648
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  return { int, pick: <T,>(items: readonly T[]): T => items[int(items.length)] }
-}
 
 const WORDS = ['co', 'the ', 'x', 'cooperate fully ', ' and ', 'schools']
 
@@ -109,29 +73,12 @@ describe('comment highlights', () => {
     const replica = replicaOf(doc)
     const rnd = random(seed)
     const edits: Array<() => void> = [
+      ...textEdits(editor, doc, replica, rnd, WORDS),
       () => {
-        const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
-        editor.view.dispatch(editor.state.tr.insertText(rnd.pick(WORDS), pos + 1 + rnd.int(node.content.size + 1)))
-      },
-      () => {
-        const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
-        const from = pos + 1 + rnd.int(node.content.size + 1)
-        const to = Math.min(pos + 1 + node.content.size, from + 1 + rnd.int(20))
-        if (from < to) editor.view.dispatch(editor.state.tr.delete(from, to))
-      },
-      () => {
-        const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
+        const { node, pos } = rnd.pick(paragraphsOf(editor.state.doc))
         editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, pos + 1 + rnd.int(node.content.size + 1))))
         if (rnd.int(2) === 0) editor.commands.splitBlock()
         else editor.commands.moveParagraph(rnd.pick(['up', 'down'] as const))
-      },
-      () => {
-        syncTo(doc, replica)
-        const texts = [...replica.getXmlFragment('default').createTreeWalker((t) => t instanceof Y.XmlText)] as Y.XmlText[]
-        const text = rnd.pick(texts)
-        if (rnd.int(2) === 0 || text.length === 0) text.insert(rnd.int(text.length + 1), rnd.pick(WORDS))
-        else text.delete(rnd.int(text.length), Math.min(text.length, 1 + rnd.int(6)))
-        syncTo(replica, doc)
       },
     ]
     for (let step = 0; step < 200; step++) {
@@ -143,7 +90,7 @@ describe('comment highlights', () => {
 
   it('read again only the anchors in the paragraph an edit touched', async () => {
     const { editor } = await commentedEditor()
-    const [, , urges, , , decides] = paragraphs(editor.state.doc)
+    const [, , , urges, , , decides] = paragraphsOf(editor.state.doc)
     reads.count = 0
     editor.view.dispatch(editor.state.tr.insertText('x', decides.pos + 1))
     await settled()

@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
 import type { Editor } from '@tiptap/core'
-import type { Node as PMNode } from '@tiptap/pm/model'
 import { NodeSelection, type Plugin, TextSelection } from '@tiptap/pm/state'
 import type { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { describe, expect, it, vi } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { emptyHeading, PARAGRAPH_STATUSES, type ResolutionDraft } from '../../shared/paragraphs/types'
 import { Footnotes } from './footnotes'
 import { ResolutionEditing } from './resolutionEditing'
 import { annotate, paragraphAtSelection, presentationDecorations, ResolutionPresentation, type ParagraphAnnotations } from './resolutionPresentation'
-import { editorFactory, replicaOf, seededDoc, syncTo } from './testEditors'
+import { editorFactory, paragraphsOf, type Random, random, replicaOf, seededDoc, textEdits } from './testEditors'
 
 // Counts how often opening words are worked out: once per paragraph a change touches.
 const openings = vi.hoisted(() => ({ calls: 0 }))
@@ -60,32 +59,8 @@ function described(set: DecorationSet): string[] {
     .sort()
 }
 
-/** A small deterministic generator, so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  return { int, pick: <T,>(items: readonly T[]): T => items[int(items.length)] }
-}
-
-type Random = ReturnType<typeof random>
-
-function paragraphs(doc: PMNode): Array<{ node: PMNode; pos: number }> {
-  const found: Array<{ node: PMNode; pos: number }> = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'pp' || node.type.name === 'op') found.push({ node, pos })
-    return !node.isTextblock
-  })
-  return found
-}
-
 function cursorIn(editor: Editor, rnd: Random): void {
-  const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
+  const { node, pos } = rnd.pick(paragraphsOf(editor.state.doc))
   const at = pos + 1 + rnd.int(node.content.size + 1)
   editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(at))))
 }
@@ -95,22 +70,13 @@ const WORDS = ['Urges ', 'Recalling ', 'all ', 'Deeply concerned ', 'x', ' ', 'D
 /** One random edit, local or from another client, of the kinds a negotiation sees. */
 function randomEdit(editor: Editor, replica: Y.Doc, doc: Y.Doc, rnd: Random): void {
   const edits: Array<() => void> = [
-    () => {
-      const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
-      editor.view.dispatch(editor.state.tr.insertText(rnd.pick(WORDS), pos + 1 + rnd.int(node.content.size + 1)))
-    },
-    () => {
-      const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
-      const from = pos + 1 + rnd.int(node.content.size + 1)
-      const to = Math.min(pos + 1 + node.content.size, from + 1 + rnd.int(12))
-      if (from < to) editor.view.dispatch(editor.state.tr.delete(from, to))
-    },
+    ...textEdits(editor, doc, replica, rnd, WORDS),
     () => {
       cursorIn(editor, rnd)
       editor.commands.splitBlock()
     },
     () => {
-      const all = paragraphs(editor.state.doc)
+      const all = paragraphsOf(editor.state.doc)
       const i = 1 + rnd.int(all.length - 1)
       // From the end of one paragraph into the next: Backspace at a paragraph's start.
       editor.view.dispatch(editor.state.tr.delete(all[i].pos - 1, all[i].pos + 1))
@@ -145,21 +111,11 @@ function randomEdit(editor: Editor, replica: Y.Doc, doc: Y.Doc, rnd: Random): vo
       editor.commands.removeFootnote()
     },
     () => {
-      const { node, pos } = rnd.pick(paragraphs(editor.state.doc))
+      const { node, pos } = rnd.pick(paragraphsOf(editor.state.doc))
       if (node.content.size > 0) editor.view.dispatch(editor.state.tr.delete(pos + 1, pos + 1 + node.content.size))
     },
     () => {
-      // Another client types or deletes: it arrives as y-tiptap's replacement of the whole document.
-      syncTo(doc, replica)
-      const texts = replica.getXmlFragment('default').createTreeWalker((t) => t instanceof Y.XmlText)
-      const all = [...texts] as Y.XmlText[]
-      const text = rnd.pick(all)
-      if (rnd.int(2) === 0 || text.length === 0) text.insert(rnd.int(text.length + 1), rnd.pick(WORDS))
-      else text.delete(rnd.int(text.length), 1)
-      syncTo(replica, doc)
-    },
-    () => {
-      const ids = paragraphs(editor.state.doc).map(({ node }) => String(node.attrs.id))
+      const ids = paragraphsOf(editor.state.doc).map(({ node }) => String(node.attrs.id))
       const some = <T,>(value: () => T) => new Map(ids.filter(() => rnd.int(3) === 0).map((id) => [id, value()]))
       annotate(editor.view, {
         statuses: some(() => rnd.pick(PARAGRAPH_STATUSES.filter((s) => s !== 'agreed'))),
@@ -202,7 +158,7 @@ describe('resolution presentation', () => {
 
   it('works out the opening words only of the paragraph being typed in', () => {
     const editor = editorOn(seededDoc(DRAFT))
-    const last = paragraphs(editor.state.doc).at(-1)!
+    const last = paragraphsOf(editor.state.doc).at(-1)!
     openings.calls = 0
     editor.view.dispatch(editor.state.tr.insertText('x', last.pos + 1 + last.node.content.size))
     expect(openings.calls).toBe(1)
@@ -210,7 +166,7 @@ describe('resolution presentation', () => {
 
   it('reads the number of the paragraph at the cursor', () => {
     const editor = editorOn(seededDoc(DRAFT))
-    const sub = paragraphs(editor.state.doc)[4]
+    const sub = paragraphsOf(editor.state.doc)[4]
     editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, sub.pos + 2)))
     expect(paragraphAtSelection(editor.state)).toMatchObject({ kind: 'sub', number: '1 (a) (i)', text: 'in writing;' })
   })
@@ -219,7 +175,7 @@ describe('resolution presentation', () => {
 describe('locked paragraphs', () => {
   function lockedEditor() {
     const editor = editorOn(seededDoc(DRAFT))
-    const all = paragraphs(editor.state.doc)
+    const all = paragraphsOf(editor.state.doc)
     annotate(editor.view, { statuses: new Map([[String(all[2].node.attrs.id), 'agreed']]), pending: new Map(), comments: new Map() })
     return { editor, all }
   }
@@ -236,7 +192,7 @@ describe('locked paragraphs', () => {
     const { editor, all } = lockedEditor()
     editor.view.dispatch(editor.state.tr.insertText('y', all[3].pos + 1))
     editor.view.dispatch(editor.state.tr.insertText('x', all[1].pos + 1 + all[1].node.content.size))
-    const texts = paragraphs(editor.state.doc).map(({ node }) => node.textContent)
+    const texts = paragraphsOf(editor.state.doc).map(({ node }) => node.textContent)
     expect(texts[1]).toBe('Deeply concerned by the situation,x')
     expect(texts[3]).toBe('yby providing information;')
   })
