@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import { textDirection } from '../../shared/paragraphs/types'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } from '../comments/commentHighlights'
@@ -28,7 +28,7 @@ interface Props {
   canEdit: boolean
   /** Statuses and pending proposal counts to show in the margin. */
   annotations: ParagraphAnnotations
-  /** Called with the paragraph the cursor is in, as it reads live. */
+  /** Called with the paragraph the cursor is in when it moves to another one or that one is renumbered. */
   onParagraph: (paragraph: LiveParagraph | null) => void
   /** Open comment threads to highlight, and the one being read. */
   threads: readonly AnchoredThread[]
@@ -39,7 +39,29 @@ interface Props {
   onEditor: (editor: Editor | null) => void
 }
 
-export function ResolutionEditor(props: Props) {
+/**
+ * What the toolbar and the footnote bar show, in primitive fields: the selector's result is
+ * compared field by field, so the editor re-renders only when one of them changes, never because
+ * a character was typed.
+ */
+function editorContext(e: Editor) {
+  const paragraph = paragraphAtSelection(e.state)
+  const footnote = selectedFootnote(e.state)
+  return {
+    inOp: e.isActive('op'),
+    inPp: e.isActive('pp'),
+    italic: e.isActive('italic'),
+    id: paragraph?.id ?? null,
+    kind: paragraph?.kind ?? 'op',
+    number: paragraph?.number ?? '',
+    footnotePos: footnote?.pos ?? -1,
+    footnoteNumber: footnote?.number ?? 0,
+    footnoteText: footnote?.text ?? '',
+  }
+}
+
+/** Memoised: the room re-renders on every change to the text, and the editor's props rarely change then. */
+export const ResolutionEditor = memo(function ResolutionEditor(props: Props) {
   const { collaboration, user, editable, canEdit, annotations, onParagraph, threads, activeThread, onOpenThread, onEditor } = props
   // The editor is created once; the latest callback is read through a ref.
   const openThread = useRef(onOpenThread)
@@ -84,29 +106,12 @@ export function ResolutionEditor(props: Props) {
     onEditor(editor)
     return () => onEditor(null)
   }, [editor, onEditor])
-  const context = useEditorState({
-    editor,
-    selector: ({ editor: e }) => {
-      const paragraph = e ? paragraphAtSelection(e.state) : null
-      return {
-        inOp: e?.isActive('op') ?? false,
-        inPp: e?.isActive('pp') ?? false,
-        italic: e?.isActive('italic') ?? false,
-        // Primitive fields, so that the selector result only changes when they do.
-        id: paragraph?.id ?? null,
-        kind: paragraph?.kind ?? 'op',
-        number: paragraph?.number ?? '',
-        text: paragraph?.text ?? '',
-        footnotePos: (e && selectedFootnote(e.state)?.pos) ?? -1,
-        footnoteNumber: (e && selectedFootnote(e.state)?.number) ?? 0,
-        footnoteText: (e && selectedFootnote(e.state)?.text) ?? '',
-      }
-    },
-  })
-  const { id = null, kind = 'op', number = '', text = '' } = context ?? {}
+  const context = useEditorState({ editor, selector: ({ editor: e }) => (e ? editorContext(e) : null) })
+  const { id = null, kind = 'op', number = '' } = context ?? {}
   useEffect(() => {
-    onParagraph(id ? { id, kind, number, text } : null)
-  }, [id, kind, number, text, onParagraph])
+    // Typing alone does not call back: the room would re-render on every keystroke for nothing.
+    onParagraph(editor && id ? paragraphAtSelection(editor.state) : null)
+  }, [editor, id, kind, number, onParagraph])
 
   return (
     <div className="editor-frame">
@@ -180,4 +185,4 @@ export function ResolutionEditor(props: Props) {
       <EditorContent editor={editor} className="page-sheet" />
     </div>
   )
-}
+})
