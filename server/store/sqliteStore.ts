@@ -658,8 +658,11 @@ export function openSqliteStore(dataDir: string): Store {
       })),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     close: () => {
-      releaseFreePages(db, 0)
-      db.close()
+      try {
+        releaseFreePages(db, 0)
+      } finally {
+        db.close()
+      }
     },
   }
 }

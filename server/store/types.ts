@@ -106,7 +106,7 @@ export interface Store {
   loadUpdates(documentId: string): StoredUpdate[]
   /**
    * Replaces every update up to `upToSeq` with one merged update (v1 unless said), atomically,
-   * then gives freed space back to the file system.
+   * then gives the file system back what free space exceeds a working margin (all of it on close).
    */
   compactUpdates(documentId: string, upToSeq: number, merged: Uint8Array, encoding?: UpdateEncoding): void
 
