@@ -21,7 +21,7 @@
  * element read here.
  */
 import mammoth from 'mammoth'
-import { MAX_PASTED_TEXT } from '../../shared/api/documents'
+import { MAX_PASTED_TEXT, MAX_PASTED_TEXT_SHOWN } from '../../shared/api/documents'
 import { openingLength } from '../../shared/paragraphs/openingWords'
 import { isEnactingLine, parseResolutionText } from '../../shared/paragraphs/parseResolutionText'
 import type { DraftParagraph, Footnote, ItalicRange, ResolutionDraft } from '../../shared/paragraphs/types'
@@ -342,7 +342,7 @@ export async function draftFromDocx(bytes: Uint8Array, { fileName }: { fileName?
   }
   if (input.text.length > MAX_PASTED_TEXT) {
     throw new DocxImportError(
-      `${file} holds more text than a resolution may have (${MAX_PASTED_TEXT.toLocaleString('en')} characters).`,
+      `${file} holds more text than a resolution may have (${MAX_PASTED_TEXT_SHOWN} characters).`,
       413,
     )
   }

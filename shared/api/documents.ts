@@ -3,6 +3,8 @@ import { HEADING_FIELDS, type HeadingField, LANGUAGES, type ResolutionDraft } fr
 
 /** Longest pasted text accepted when creating a resolution (a long resolution is ~60 KB). */
 export const MAX_PASTED_TEXT = 500_000
+/** Grouped by hand: toLocaleString here, at import, would load ICU's locale data into every process. */
+export const MAX_PASTED_TEXT_SHOWN = String(MAX_PASTED_TEXT).replace(/\B(?=(\d{3})+$)/g, ',')
 export const MAX_TITLE = 500
 
 /** Largest Word (.docx) file accepted by POST /api/documents/import (a long resolution is ~50 KB). */
@@ -99,7 +101,7 @@ const resolutionDraftBody = z
   .strict()
   .refine((draft) => draftSize(draft) <= MAX_PASTED_TEXT, {
     path: ['paragraphs'],
-    message: `more text than a resolution may have (${MAX_PASTED_TEXT.toLocaleString('en')} characters)`,
+    message: `more text than a resolution may have (${MAX_PASTED_TEXT_SHOWN} characters)`,
   })
 
 export const createDocumentBody = z
