@@ -7,17 +7,26 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Store } from '../store/types'
 import { newParagraph } from './forwardEdits'
-import { decodeClientMessage, encodeSyncStep1, encodeUpdate } from './protocol'
+import { textHash } from './paragraphTexts'
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol'
 import { type Peer, Room } from './room'
 
 /** What the room did, in order: stored, committed, sent. */
 type Event = string
 
-function fakeStore(log: Event[], { failing = false } = {}): Store {
+interface FakeStoreOptions {
+  failing?: boolean
+  /** The update log the room loads. */
+  stored?: Uint8Array[]
+  /** Receives the hashes of each rememberParagraphTexts call. */
+  remembered?: string[][]
+}
+
+function fakeStore(log: Event[], { failing = false, stored = [], remembered = [] }: FakeStoreOptions): Store {
   let seq = 0
   const store: Partial<Store> = {
-    loadUpdates: () => [],
-    rememberParagraphTexts: () => {},
+    loadUpdates: () => stored.map((data) => ({ seq: ++seq, data, encoding: 'v1' as const })),
+    rememberParagraphTexts: (_id, texts) => remembered.push(texts.map((text) => text.textHash)),
     appendUpdate: () => {
       log.push('append')
       return ++seq
@@ -47,7 +56,7 @@ function peer(name: string, log: Event[]): Peer & { received: Uint8Array[] } {
   }
 }
 
-function roomWith(log: Event[], options: { failing?: boolean } = {}) {
+function roomWith(log: Event[], options: FakeStoreOptions = {}) {
   const room = new Room('doc', fakeStore(log, options), { flushDelayMs: 60_000, compactAfterUpdates: 1_000, log: () => {} }, () => {})
   const [a, b, watcher] = ['a', 'b', 'watcher'].map((name) => peer(name, log))
   for (const p of [a, b, watcher]) {
@@ -172,5 +181,24 @@ describe('a refused update', () => {
     if (undoing.type !== 'update') throw new Error(`expected an update, got ${undoing.type}`)
     Y.applyUpdate(editor, undoing.update)
     expect(editor.getXmlFragment('default').toString()).toBe(agreed)
+  })
+})
+
+describe('the paragraph texts as loaded', () => {
+  it('are remembered before the first change, and not when a client only syncs', async () => {
+    const editor = new Y.Doc()
+    const operatives = new Y.XmlElement('operatives')
+    editor.getXmlFragment('default').insert(0, [operatives])
+    operatives.insert(0, [newParagraph('op', 'op-1', 'Decides to act;')])
+    const remembered: string[][] = []
+    const { room, a } = roomWith([], { stored: [Y.encodeStateAsUpdate(editor)], remembered })
+    room.receive(a, askAll)
+    room.receive(a, encodeSyncStep2(Y.encodeStateAsUpdate(editor, Y.encodeStateVector(room.doc))))
+    expect(remembered).toEqual([])
+
+    const vector = Y.encodeStateVector(editor)
+    ;((operatives.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Never ')
+    room.receive(a, encodeUpdate(Y.encodeStateAsUpdate(editor, vector)))
+    expect(remembered).toEqual([[textHash('Decides to act;')]])
   })
 })

@@ -79,6 +79,9 @@ interface Change {
   reply?: Uint8Array
 }
 
+/** An update with no structs and no deletions (v1): what a client that has nothing new sends. */
+const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0
+
 /** Origin of updates replayed from the store: they are already stored and must not be again. */
 const FROM_STORE = Symbol('from-store')
 /** Origin of the server's own forward edits. */
@@ -146,6 +149,7 @@ export class Room {
   /** The activity checkpoint that is due, and who has edited since the last one. */
   private checkpointTimer: NodeJS.Timeout | undefined
   private readonly editors = new Set<string>()
+  private loadedTextsRemembered = false
 
   constructor(
     readonly documentId: string,
@@ -161,10 +165,20 @@ export class Room {
     this.awareness.setLocalState(null) // the server is not a participant
     doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    this.rememberTexts(readResolution(readDocJson(doc)).paragraphs)
   }
 
-  /** Every text a paragraph has had when the room loaded or saved: a proposal's base is one of them. */
+  /**
+   * Every text a paragraph has had when the room loaded or saved is remembered: a proposal's base
+   * is one of them. The texts as loaded only need remembering before they first change, so a room
+   * that people only open and read never reads its whole document for it, and the first sync of
+   * a connection never waits for it.
+   */
+  private rememberLoadedTexts(): void {
+    if (this.loadedTextsRemembered) return
+    this.loadedTextsRemembered = true
+    this.rememberTexts(readResolution(readDocJson(this.doc)).paragraphs)
+  }
+
   private rememberTexts(paragraphs: readonly Paragraph[]): void {
     try {
       this.store.rememberParagraphTexts(this.documentId, paragraphTextHashes(paragraphs), Date.now())
@@ -364,6 +378,8 @@ export class Room {
    * sender gets only the undoing.
    */
   private applyGuarded(peer: Peer, update: Uint8Array): void {
+    // The stock provider's sync step 2 from a new client carries nothing.
+    if (!isEmptyUpdate(update)) this.rememberLoadedTexts()
     const apply = () => Y.applyUpdate(this.doc, update, peer)
     if (!this.locks?.active) {
       apply()
@@ -392,6 +408,7 @@ export class Room {
 
   /** A change made by the server itself: stored and sent to everyone before this returns. */
   editAsServer(change: (doc: Y.Doc) => void): void {
+    this.rememberLoadedTexts()
     this.doc.transact(() => change(this.doc), SERVER)
     this.commit()
   }
@@ -405,6 +422,7 @@ export class Room {
   editAndRecord<T>(change: (doc: Y.Doc) => T, record: (result: T) => void): T {
     // Editors' changes that arrived before this one are stored on their own.
     this.commit()
+    this.rememberLoadedTexts()
     let result!: T
     let batch: Change[] = []
     try {
