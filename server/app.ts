@@ -80,12 +80,26 @@ const socketFromOwnPages = createMiddleware(async (c, next) => {
 const compressed = compress()
 const compressResponses = createMiddleware((c, next) => (c.req.header('upgrade') ? next() : compressed(c, next)))
 
+/**
+ * An answer given before the request's body was read (refused by the gate, too large, of the
+ * wrong type) leaves that body on the wire. A client may stop sending it once it has the answer
+ * and reuse the connection: the server would then read the next request as the rest of this body,
+ * and the connection would die under it. Such an answer closes its connection instead; the client
+ * opens a fresh one for its next request.
+ */
+const closeAfterUnreadBody = createMiddleware(async (c, next) => {
+  await next()
+  const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
+  if (hasBody && !c.req.raw.bodyUsed) c.header('Connection', 'close')
+})
+
 /** Hashed file names change with their content: a browser keeps each for a year and never asks again. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
+  app.use('*', closeAfterUnreadBody)
   app.use('*', compressResponses)
   const creationLimit = deps.creationLimit !== undefined ? deps.creationLimit : creationLimitFrom(process.env)
   app.route('/api', createApi({ ...deps, creationLimit }))

@@ -114,12 +114,6 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
         port: config.port,
         hostname: config.host,
         websocket: { server: wss },
-        // A request refused before its body was read (no access, too large) leaves the body on the
-        // wire. node-server's own clean-up closes such a connection if the body has not drained
-        // 500 ms later, which a busy event loop easily overruns, and then the client's next
-        // request on that kept-alive connection is cut off. Node's own handling reads the rest
-        // and keeps the connection; requestTimeout still bounds a body that never ends.
-        autoCleanupIncoming: false,
         // Node drops a request whose headers or body do not arrive in time, checked this often.
         serverOptions: {
           headersTimeout: limits.headersTimeoutMs,

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../test/testServer'
+import { createDocument, startTestServer, type TestServer } from '../test/testServer'
 
 let server: TestServer
 beforeEach(async () => {
@@ -10,39 +10,59 @@ afterEach(async () => {
   await server.dispose()
 })
 
-/** The statuses of the next `count` HTTP responses on `socket`, or what came before it closed. */
-function responses(socket: Socket, count: number): Promise<{ statuses: number[]; closed: boolean }> {
+/** What the server writes on `socket` until it has written `count` HTTP responses, or closed. */
+function responses(socket: Socket, count: number): Promise<{ heads: string[]; closed: boolean }> {
   return new Promise((resolve) => {
     let text = ''
-    const statuses = () => [...text.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]))
+    const heads = () => [...text.matchAll(/HTTP\/1\.1 \d{3}[^]*?\r\n\r\n/g)].map((match) => match[0])
     socket.on('data', (chunk) => {
       text += chunk.toString('latin1')
-      if (statuses().length >= count) resolve({ statuses: statuses(), closed: false })
+      if (heads().length >= count) resolve({ heads: heads(), closed: false })
     })
-    socket.on('close', () => resolve({ statuses: statuses(), closed: true }))
+    socket.on('close', () => resolve({ heads: heads(), closed: true }))
   })
 }
 
-describe('a request refused before its body arrived', () => {
-  it('leaves the kept-alive connection usable for the next request, however late the body comes', async () => {
-    const socket = connect(Number(new URL(server.url).port), '127.0.0.1')
-    await new Promise((resolve) => socket.once('connect', resolve))
+async function open(): Promise<Socket> {
+  const socket = connect(Number(new URL(server.url).port), '127.0.0.1')
+  await new Promise((resolve) => socket.once('connect', resolve))
+  return socket
+}
+
+const post = (path: string, token: string, body: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`
+
+describe('an answer given before the request body was read', () => {
+  it('closes its connection, so that no next request is read as the rest of that body', async () => {
+    const socket = await open()
     try {
       const body = JSON.stringify({ paragraphId: 'p-1', body: 'A comment sent with a bad token' })
-      const first = responses(socket, 1)
-      // Headers first: the server refuses (no access) before the body arrives.
-      socket.write(
-        `POST /api/documents/r-none/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer not-a-token\r\n` +
-          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
-      )
-      expect((await first).statuses[0]).toBeGreaterThanOrEqual(400)
-      // The body comes late (a slow uplink, or a server busy with something else meanwhile), and
-      // the browser sends its next request on the same connection right after it.
-      await new Promise((resolve) => setTimeout(resolve, 700))
-      const next = responses(socket, 1)
-      socket.write(body)
+      const refused = responses(socket, 1)
+      // Headers only: the gate refuses before any of the body arrives, and the body never does.
+      socket.write(post('/api/documents/r-none/comments', 'not-a-token', body))
+      const { heads } = await refused
+      expect(heads[0]).toMatch(/^HTTP\/1\.1 404/)
+      expect(heads[0]).toMatch(/\r\nconnection: close/i)
+      // The server ends the connection itself rather than wait for a body that is not coming.
+      expect(await new Promise((resolve) => (socket.destroyed ? resolve(true) : socket.once('close', () => resolve(true))))).toBe(true)
+    } finally {
+      socket.destroy()
+    }
+  })
+
+  it('keeps the connection when the body was read, even to refuse it', async () => {
+    const { id, token } = await createDocument(server.url, { text: 'Title\n\nThe General Assembly,\n1. Decides to act.' })
+    const socket = await open()
+    try {
+      const invalid = JSON.stringify({ label: '' })
+      const both = responses(socket, 2)
+      socket.write(post(`/api/documents/${id}/versions`, token, invalid) + invalid)
       socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
-      expect(await next).toEqual({ statuses: [200], closed: false })
+      const { heads, closed } = await both
+      expect(closed).toBe(false)
+      expect(heads[0]).toMatch(/^HTTP\/1\.1 400/)
+      expect(heads[0]).not.toMatch(/\r\nconnection: close/i)
+      expect(heads[1]).toMatch(/^HTTP\/1\.1 200/)
     } finally {
       socket.destroy()
     }

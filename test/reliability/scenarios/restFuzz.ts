@@ -14,6 +14,7 @@ import { createInviteBody, joinBody, previewQuery } from '../../../shared/api/ac
 import { createCommentBody, editCommentBody } from '../../../shared/api/comments'
 import { createDocumentBody, previewTextBody } from '../../../shared/api/documents'
 import { exportQuery } from '../../../shared/api/export'
+import { listPageQuery } from '../../../shared/api/listPages'
 import { compareQuery, listVersionsQuery, nameVersionBody } from '../../../shared/api/versions'
 import { createApp } from '../../../server/app'
 import { Rooms } from '../../../server/collab/rooms'
@@ -72,6 +73,8 @@ const QUERIES: Record<string, z.ZodType | string[]> = {
   'GET /api/documents/:id/versions': listVersionsQuery,
   'GET /api/documents/:id/compare': compareQuery,
   'GET /api/documents/:id/export': exportQuery,
+  'GET /api/documents/:id/amendments': listPageQuery,
+  'GET /api/documents/:id/comments': listPageQuery,
   'GET /api/documents/:id/compilation': ['format', 'state', 'status', 'contested', 'comments'],
 }
 
@@ -303,11 +306,12 @@ export async function restFuzz(size: Size, seed = SEED): Promise<RestFuzzFigures
           if (examples.length < 5) examples.push(`${r.method} ${r.path} → ${response.status}`)
         }
       } catch (error) {
+        const code = connectionError(error)
         if (controller.signal.aborted) figures.timeouts++
-        else if (error instanceof TypeError && /fetch failed/.test(error.message) && (error.cause as { code?: string })?.code) {
+        else if (code) {
           figures.connectionErrors++
           const size = typeof r.body === 'string' ? r.body.length : r.body ? 'form' : 0
-          if (dropped.length < 5) dropped.push(`${r.method} ${r.path} (${(error.cause as { code?: string }).code}, body ${size})`)
+          if (dropped.length < 5) dropped.push(`${r.method} ${r.path} (${code}, body ${size})`)
         }
         // anything else is the request fetch itself refused to send (an invalid header value …)
       } finally {
@@ -320,4 +324,10 @@ export async function restFuzz(size: Size, seed = SEED): Promise<RestFuzzFigures
   figures.examples5xx = examples.join('; ') || 'none'
   figures.examplesDropped = dropped.join('; ') || 'none'
   return figures
+}
+
+/** The code of a connection that failed under a request (reset, closed), or undefined. */
+function connectionError(error: unknown): string | undefined {
+  if (!(error instanceof TypeError) || !/fetch failed/.test(error.message)) return undefined
+  return (error.cause as { code?: string } | undefined)?.code
 }
