@@ -152,7 +152,7 @@ export default defineConfig(({ isSsrBuild, mode }) =>
         server: { proxy },
         test: {
           root: '.',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

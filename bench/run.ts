@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: the shared Yjs server benchmark (../shared/bench) against Penholder's server and,
- * side by side, the reference y-websocket server it ships; then browser-to-browser typing latency
- * and how fast proposals and comments reach another client. The harness's folder is read-only, so it
- * is copied to a temporary directory and its dependencies installed there once.
+ * side by side, the reference y-websocket server it ships, summed up in one table of figures,
+ * ratios and goals (summary.ts); then Penholder's own measures, each printing its table: server
+ * CPU per update with agreed paragraphs, storage sizes, the JavaScript to open a room and idle
+ * memory, keystroke to paint in a full room, browser-to-browser typing, and how fast proposals and
+ * comments reach another client. All of it is written to bench/results/. The harness's folder is
+ * read-only, so it is copied to a temporary directory and its dependencies installed there once.
  *
  *   npm run bench                       all scenarios, both servers (about 10 minutes on 2 cores)
  *   npm run bench -- --quick            a one-minute smoke run
@@ -14,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { type HarnessRecord, summaryTable } from './summary'
 
 const harnessSource = resolve('../shared/bench')
 const harness = join(tmpdir(), 'penholder-bench-harness')
@@ -73,11 +77,21 @@ const { renderTables } = (await import(pathToFileURL(join(harness, 'lib/report.j
 const results = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)
 const tables = renderTables(results)
 
-console.error('\n=== browser-to-browser typing latency ===')
-const latency = execFileSync(process.execPath, ['--import', tsx, 'bench/browserLatency.ts'], { encoding: 'utf8' })
-console.error('\n=== proposals and comments reaching another client ===')
-const negotiation = execFileSync(process.execPath, ['--import', tsx, 'bench/negotiationLatency.ts'], { encoding: 'utf8' })
-const report = `${tables}\n${latency}\n${negotiation}`
+/** Runs one of the benchmark scripts beside this one and returns the Markdown it prints. */
+const script = (title: string, file: string, ...options: string[]) => {
+  console.error(`\n=== ${title} ===`)
+  return execFileSync(process.execPath, ['--import', tsx, join('bench', file), ...options], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+}
+const summary = summaryTable(results as HarnessRecord[])
+const sections = [
+  script('server CPU per update with agreed paragraphs', 'lockedUpdates.ts'),
+  script('storage: versions, the update log on disk', 'storageSize.ts'),
+  script('JavaScript to open a room, idle server memory', 'bundleSize.ts'),
+  script('keystroke to paint in a full room', 'roomTyping.ts'),
+  script('browser-to-browser typing latency', 'browserLatency.ts'),
+  script('proposals and comments reaching another client', 'negotiationLatency.ts'),
+]
+const report = [`Penholder against the reference server, same run\n\n${summary}`, tables, ...sections].join('\n\n')
 writeFileSync(out.replace(/\.jsonl$/, '.md'), `# npm run bench ${stamp}\n${report}`)
 console.log(report)
 console.error(`Results: ${out} and .md beside it`)
