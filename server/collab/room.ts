@@ -9,6 +9,7 @@ import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import type { Role } from '../../shared/policy/policy'
 import { actorOf } from '../access/enforce'
 import type { Store } from '../store/types'
+import { compactDocument, loadDocument } from '../store/updateLog'
 import { LockGuard } from './lockGuard'
 import { paragraphTextHashes } from './paragraphTexts'
 import { pinAwareness } from './pinAwareness'
@@ -82,33 +83,9 @@ interface Change {
 /** An update with no structs and no deletions (v1): what a client that has nothing new sends. */
 const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0
 
-/** Origin of updates replayed from the store: they are already stored and must not be again. */
-const FROM_STORE = Symbol('from-store')
 /** Origin of the server's own forward edits. */
 const SERVER = Symbol('server')
 
-
-/**
- * The document as stored. A stored update that Yjs cannot read (a damaged disk, a bad restore) is
- * skipped and reported, so the rest of the resolution still loads rather than nobody reaching it.
- */
-export function loadDocument(
-  store: Store,
-  documentId: string,
-  log: (message: string, error?: unknown) => void = () => {},
-): { doc: Y.Doc; lastSeq: number } {
-  const doc = new Y.Doc()
-  let lastSeq = 0
-  for (const { seq, data } of store.loadUpdates(documentId)) {
-    try {
-      Y.applyUpdate(doc, data, FROM_STORE)
-    } catch (error) {
-      log(`stored update ${seq} of ${documentId} is damaged and was skipped`, error)
-    }
-    lastSeq = seq
-  }
-  return { doc, lastSeq }
-}
 
 export function readDocJson(doc: Y.Doc): DocJson {
   return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as DocJson
@@ -276,7 +253,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_STORE || this.failed) return
+    if (this.failed) return
     this.wholeState = undefined
     this.pending.push({ update, origin })
     // setImmediate runs once the poll phase has handed over every frame that arrived, from
@@ -517,7 +494,7 @@ export class Room {
       this.rememberTexts(reading.paragraphs)
       const pending = this.updatesSinceCompaction
       if (pending > 0 && (compact || pending >= this.options.compactAfterUpdates)) {
-        this.store.compactUpdates(this.documentId, this.lastSeq, this.encodedState())
+        compactDocument(this.store, this.documentId, this.doc, this.lastSeq)
         this.updatesSinceCompaction = 0
       }
     } catch (error) {

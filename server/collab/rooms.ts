@@ -3,7 +3,8 @@ import type * as Y from 'yjs'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { isLocked } from '../../shared/paragraphs/types'
 import type { Store } from '../store/types'
-import { loadDocument, readDocJson, Room, type RoomOptions, snapshotOf } from './room'
+import { loadDocument } from '../store/updateLog'
+import { readDocJson, Room, type RoomOptions, snapshotOf } from './room'
 
 /**
  * The rooms this process holds in memory, one per resolution with people connected. A room is
