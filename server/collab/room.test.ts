@@ -113,6 +113,14 @@ describe('group commit', () => {
     expect(room.hasFailed).toBe(true)
   })
 
+  it('makes no server edit, and records none, once the changes before it could not be stored', () => {
+    const { room, a } = roomWith([], { failing: true })
+    room.receive(a, typed('lost'))
+    let edited = false
+    expect(() => room.editAndRecord(() => (edited = true), () => {})).toThrow(/failed/)
+    expect(edited).toBe(false)
+  })
+
   it('stores a pending change before answering a sync request that would show it', () => {
     const log: Event[] = []
     const { room, a, watcher } = roomWith(log)

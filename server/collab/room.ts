@@ -397,8 +397,10 @@ export class Room {
    * fails: nobody may keep text the store does not have, and the next connection reloads it.
    */
   editAndRecord<T>(change: (doc: Y.Doc) => T, record: (result: T) => void): T {
-    // Editors' changes that arrived before this one are stored on their own.
+    // Editors' changes that arrived before this one are stored on their own; if they cannot be,
+    // neither can this one, and its record must not be written without it.
     this.commit()
+    if (this.failed) throw new Error(`storing the changes to ${this.documentId} failed; the room is closed`)
     this.rememberLoadedTexts()
     let result!: T
     let batch: Change[] = []
