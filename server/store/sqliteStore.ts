@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Amendment, Decision } from '../../shared/amendments/types'
 import type { Comment } from '../../shared/comments/types'
 import type { ParagraphStatus } from '../../shared/paragraphs/types'
@@ -158,6 +159,8 @@ export const MIGRATIONS = [
   // Rows carry their encoding (updateLog, versionBundle); those written before are what they were.
   `ALTER TABLE document_updates ADD COLUMN encoding TEXT NOT NULL DEFAULT 'v1' CHECK (encoding IN ('v1', 'v2'));
    ALTER TABLE versions ADD COLUMN format TEXT NOT NULL DEFAULT 'v1-json' CHECK (format IN ('v1-json', 'v2-bundle'));`,
+  // Compacted states are stored deflated (see compactUpdates).
+  `ALTER TABLE document_updates ADD COLUMN deflated INTEGER NOT NULL DEFAULT 0 CHECK (deflated IN (0, 1));`,
 ]
 
 interface InviteRow {
@@ -365,11 +368,11 @@ export function openSqliteStore(dataDir: string): Store {
     `UPDATE documents SET title = @title, symbol = @symbol, pp_count = @ppCount, op_count = @opCount,
      updated_at = @updatedAt WHERE id = @id`,
   )
-  const insertUpdate = db.prepare<[string, Buffer, UpdateEncoding]>(
-    'INSERT INTO document_updates (document_id, data, encoding) VALUES (?, ?, ?)',
+  const insertUpdate = db.prepare<[string, Buffer, UpdateEncoding, 0 | 1]>(
+    'INSERT INTO document_updates (document_id, data, encoding, deflated) VALUES (?, ?, ?, ?)',
   )
-  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer; encoding: UpdateEncoding }>(
-    'SELECT seq, data, encoding FROM document_updates WHERE document_id = ? ORDER BY seq',
+  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer; encoding: UpdateEncoding; deflated: 0 | 1 }>(
+    'SELECT seq, data, encoding, deflated FROM document_updates WHERE document_id = ? ORDER BY seq',
   )
   const deleteUpdates = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
@@ -483,12 +486,14 @@ export function openSqliteStore(dataDir: string): Store {
 
   const createDocument = db.transaction((record: DocumentRecord, initialState: Uint8Array, creator: InviteRecord) => {
     insertDocument.run(record)
-    insertUpdate.run(record.id, asBuffer(initialState), 'v1')
+    insertUpdate.run(record.id, asBuffer(initialState), 'v1', 0)
     insertInvite.run(creator)
   })
+  // The fastest level: compaction runs on the room's thread. Level 6 saves 5 % more and takes five
+  // times as long (55 ms for the 1.3 MB state of 50,000 typing updates).
   const compact = db.transaction((documentId: string, upToSeq: number, merged: Uint8Array, encoding: UpdateEncoding) => {
     deleteUpdates.run(documentId, upToSeq)
-    insertUpdate.run(documentId, asBuffer(merged), encoding)
+    insertUpdate.run(documentId, deflateRawSync(merged, { level: constants.Z_BEST_SPEED }), encoding, 1)
   })
 
   return {
@@ -501,9 +506,13 @@ export function openSqliteStore(dataDir: string): Store {
     updateSummary: (id, summary, updatedAt) => {
       updateSummary.run({ id, ...summary, updatedAt })
     },
-    appendUpdate: (documentId, update) => Number(insertUpdate.run(documentId, asBuffer(update), 'v1').lastInsertRowid),
+    appendUpdate: (documentId, update) => Number(insertUpdate.run(documentId, asBuffer(update), 'v1', 0).lastInsertRowid),
     loadUpdates: (documentId): StoredUpdate[] =>
-      selectUpdates.all(documentId).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data), encoding: row.encoding })),
+      selectUpdates.all(documentId).map((row) => ({
+        seq: row.seq,
+        data: new Uint8Array(row.deflated ? inflateRawSync(row.data) : row.data),
+        encoding: row.encoding,
+      })),
     compactUpdates: (documentId, upToSeq, merged, encoding = 'v1') => {
       compact(documentId, upToSeq, merged, encoding)
       releaseFreePages(db, KEEP_FREE_BYTES)

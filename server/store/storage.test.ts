@@ -74,20 +74,21 @@ describe('the update log', () => {
     const { id } = createResolution(store, { title: 'Mixed' })
     const client = type(store, id, ['one ', 'two '])
     const { doc, lastSeq } = loadDocument(store, id)
-    compactDocument(store, id, doc, lastSeq)
+    store.compactUpdates(id, lastSeq, Y.encodeStateAsUpdateV2(doc), 'v2')
     client.getText('t').insert(8, 'three')
 
     expect(store.loadUpdates(id).map((row) => row.encoding)).toEqual(['v2', 'v1'])
     expect(textOf(loadDocument(store, id).doc)).toBe('one two three')
   })
 
-  it('hands out a compacted log as one v1 update, and nothing while more rows follow it', () => {
+  it.each(['v1', 'v2'] as const)('hands out a log compacted in %s as one v1 update, and nothing while more rows follow it', (encoding) => {
     const store = open(':memory:')
     const { id } = createResolution(store, { title: 'Wire' })
     const client = type(store, id, ['on ', 'the wire'])
     expect(storedState(store, id)).toBeUndefined()
     const { doc, lastSeq } = loadDocument(store, id)
-    compactDocument(store, id, doc, lastSeq)
+    const state = encoding === 'v2' ? Y.encodeStateAsUpdateV2(doc) : Y.encodeStateAsUpdate(doc)
+    store.compactUpdates(id, lastSeq, state, encoding)
 
     const received = new Y.Doc()
     Y.applyUpdate(received, storedState(store, id)!)
@@ -96,14 +97,27 @@ describe('the update log', () => {
     expect(storedState(store, id)).toBeUndefined()
   })
 
-  it('compacts a long log when it is loaded, into one v2 state', () => {
+  it('stores a compacted state deflated', () => {
+    const dir = newDir()
+    const store = open(dir)
+    const { id } = createResolution(store, { title: 'Deflated' })
+    const client = type(store, id, Array.from({ length: 50 }, () => 'the same words again '))
+    const { lastSeq } = loadDocument(store, id)
+    compactDocument(store, id, client, lastSeq)
+    closeAll()
+
+    const stored = inspect(dir, (db) => db.prepare<[string], { bytes: number }>('SELECT length(data) AS bytes FROM document_updates WHERE document_id = ?').get(id))!
+    expect(stored.bytes).toBeLessThan(Y.encodeStateAsUpdate(client).length / 2)
+  })
+
+  it('compacts a long log when it is loaded, into one state', () => {
     const store = open(':memory:')
     const { id } = createResolution(store, { title: 'Long' })
     const words = Array.from({ length: COMPACT_ON_LOAD_ROWS + 1 }, (_, i) => `${i} `)
     type(store, id, words)
 
     expect(textOf(loadDocument(store, id).doc)).toBe(words.join(''))
-    expect(store.loadUpdates(id).map((row) => row.encoding)).toEqual(['v2'])
+    expect(store.loadUpdates(id)).toHaveLength(1)
     expect(textOf(loadDocument(store, id).doc)).toBe(words.join(''))
   })
 

@@ -105,8 +105,9 @@ export interface Store {
   appendUpdate(documentId: string, update: Uint8Array): number
   loadUpdates(documentId: string): StoredUpdate[]
   /**
-   * Replaces every update up to `upToSeq` with one merged update (v1 unless said), atomically,
-   * then gives the file system back what free space exceeds a working margin (all of it on close).
+   * Replaces every update up to `upToSeq` with one merged update (v1 unless said), atomically and
+   * compressed, then gives the file system back what free space exceeds a working margin (all of
+   * it on close).
    */
   compactUpdates(documentId: string, upToSeq: number, merged: Uint8Array, encoding?: UpdateEncoding): void
 
