@@ -20,8 +20,19 @@ export interface DocChange {
   mapping: Mapping
 }
 
-/** The change from `before` to `after`, or null when their content is the same. */
+let last: { before: PMNode; after: PMNode; change: DocChange | null } | null = null
+
+/**
+ * The change from `before` to `after`, or null when their content is the same. Every plugin asks
+ * about the same transaction: the last answer is kept, as comparing a remote change walks the
+ * whole document.
+ */
 export function docChange(before: PMNode, after: PMNode): DocChange | null {
+  if (last?.before !== before || last.after !== after) last = { before, after, change: changeBetween(before, after) }
+  return last.change
+}
+
+function changeBetween(before: PMNode, after: PMNode): DocChange | null {
   if (before === after) return null
   const start = before.content.findDiffStart(after.content)
   if (start === null) return null
