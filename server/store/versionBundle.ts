@@ -14,7 +14,10 @@ import type { Paragraph } from '../../shared/paragraphs/types'
  */
 export type VersionFormat = 'v1-json' | 'v2-bundle'
 
-/** Brotli quality 5 is within 5 % of the size quality 9 reaches, at a tenth of its time. */
+/**
+ * A checkpoint is taken on the request that accepts a proposal: quality 5 packs a 300-paragraph
+ * version in tens of milliseconds; quality 9 saves another 8 % in six times as long.
+ */
 const BROTLI = {
   params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS },
 }
