@@ -5,17 +5,17 @@ import { connect, createDocument, invite, paragraphText, startTestServer, synced
 
 /**
  * Issue 13, item 5: an observer exporting the compilation of a long negotiation in a loop once
- * took the room's typing from 5 to 607 ms. The files are made on a worker thread now; the room's
- * round trip (one client types a character, another sees it) must stay short meanwhile.
+ * took the room's typing from 5 to 607 ms, because the files were built on the main thread. They
+ * are built on a worker thread now, so while a file is being built the room goes on relaying.
  *
- * The typist runs in this process, as the server does: while the old code built a file, the
- * typist was frozen too, so the stall shows in the slowest keystrokes, not the median. Measured on
- * 2 shared cores (other test runs alongside): files made on the main thread, p99 0.96–2.4 s; on
- * the worker, p50 ≈ 1 ms and p99 12–90 ms. The bound leaves room for a busy CI machine.
+ * The check is an order, not a time: a keystroke typed while an export is being built reaches the
+ * other client before the file is ready. Built on the main thread, the file would come first
+ * (the keystroke waits for the build to end). How long things take is measured by the reliability
+ * suite at full size (`npm run test:reliability`), not here.
  */
-const P99_BOUND_MS = 150
-const KEYSTROKES = 50
-const MAX_EXPORTS = 12
+const ROUNDS = 4
+/** Long enough for the server to have started building the file, far shorter than building it. */
+const INTO_THE_BUILD_MS = 50
 
 const filler = (i: number) =>
   `the implementation of the relevant provisions, including through the exchange of information, technical assistance and capacity-building, item ${i}`
@@ -70,10 +70,8 @@ afterAll(async () => {
   await server.dispose()
 })
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
-
 describe('exporting while the room types', () => {
-  it('keeps a keystroke’s round trip short while an observer exports the compilation in a loop', async () => {
+  it('relays a keystroke typed while an observer’s export is being built before the file is ready', async () => {
     const writer = connect(server.wsBase, documentId, facilitator)
     const watcher = connect(server.wsBase, documentId, facilitator)
     destroy.push(() => writer.provider.destroy(), () => watcher.provider.destroy())
@@ -84,41 +82,21 @@ describe('exporting while the room types', () => {
       expect(response.status).toBe(200)
       await response.arrayBuffer()
     }
-    // One export first, so that the loop below exports from the first keystroke on.
+    // One export first, so that the export code is loaded before the rounds.
     await exportOnce('docx')
 
-    let typing = true
-    let exported = 0
-    let inFlight = false
-    const exporting = (async () => {
-      while (typing && exported < MAX_EXPORTS) {
-        inFlight = true
-        await exportOnce(exported % 2 === 0 ? 'docx' : 'pdf')
-        inFlight = false
-        exported++
-      }
-    })()
-
-    const latencies: number[] = []
-    let duringExport = 0
     const text = paragraphText(writer.doc, 'operatives', 0)
-    for (let i = 0; i < KEYSTROKES; i++) {
+    const order: string[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      let fileReady = false
+      const exporting = exportOnce(round % 2 === 0 ? 'docx' : 'pdf').then(() => (fileReady = true))
+      await new Promise((resolve) => setTimeout(resolve, INTO_THE_BUILD_MS))
       const seen = new Promise<void>((resolve) => watcher.doc.once('update', () => resolve()))
-      const started = performance.now()
-      if (inFlight) duringExport++
       text.insert(0, 'x')
       await seen
-      latencies.push(performance.now() - started)
-      await new Promise((resolve) => setTimeout(resolve, 60))
+      order.push(fileReady ? 'file first' : 'keystroke first')
+      await exporting
     }
-    typing = false
-    await exporting
-
-    const sorted = [...latencies].sort((a, b) => a - b)
-    const [p50, p99] = [percentile(sorted, 0.5), percentile(sorted, 0.99)]
-    console.log(`keystroke round trip while exporting: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; ${duringExport} of ${KEYSTROKES} keystrokes while a file was being made`)
-    expect(p99).toBeLessThan(P99_BOUND_MS)
-    // The measure means something only if the exports were running all along.
-    expect(duringExport).toBeGreaterThanOrEqual(KEYSTROKES * 0.8)
+    expect(order).toEqual(Array(ROUNDS).fill('keystroke first'))
   }, 30_000)
 })

@@ -15,8 +15,11 @@ import { restFuzz } from './scenarios/restFuzz'
 import { sigkill } from './scenarios/sigkill'
 import { storageFaults } from './scenarios/storageFaults'
 
-/** Typing echo p99 allowed while the room is attacked (reduced runs share 2 cores with the other test files). */
-export const P99_LIMIT_MS = (size: Size) => (size === 'full' ? 100 : 200)
+/**
+ * Typing echo p99 allowed while the room is attacked. Only the full run holds it: inside `npm test`
+ * the reduced run shares 2 cores with the other test files, and timings there are figures, not checks.
+ */
+export const P99_LIMIT_MS = 100
 
 export interface Scenario<F extends Figures = Figures> {
   name: string
@@ -138,10 +141,15 @@ export const SCENARIOS: Scenario[] = [
     run: exhaustion,
     headline: ['idleSockets', 'idleOpened', 'idleClosedByServer', 'slowReaderClosed', 'bulkMbSent', 'exportsBuilt', 'exportsRefused', 'honestP50Ms', 'honestP99Ms', 'rssBeforeMb', 'rssPeakMb', 'rssAfterMb'],
     invariants: (f, size) => [
-      [`honest typing p99 under ${P99_LIMIT_MS(size)} ms`, f.honestP99Ms < P99_LIMIT_MS(size)],
+      ['the honest pair lost no edit', Number.isFinite(f.honestP99Ms)],
       ['the slow reader is closed (backpressure)', f.slowReaderClosed === true],
       ['the observer had Word files built while the others typed', f.exportsBuilt > 0],
-      ...(size === 'full' ? [['idle sockets closed by the server within 75 s', f.idleClosedByServer === f.idleOpened] as [string, boolean]] : []),
+      ...(size === 'full'
+        ? ([
+            [`honest typing p99 under ${P99_LIMIT_MS} ms`, f.honestP99Ms < P99_LIMIT_MS],
+            ['idle sockets closed by the server within 75 s', f.idleClosedByServer === f.idleOpened],
+          ] as Array<[string, boolean]>)
+        : []),
     ],
   }),
   scenario({
