@@ -6,7 +6,7 @@ const isContainer = (type: unknown): boolean =>
   type instanceof Y.XmlElement && (CONTAINERS as readonly string[]).includes(type.nodeName)
 
 /** The PP or OP element a changed type belongs to (itself, its text, a footnote in it), if any. */
-export function paragraphOf(type: Y.AbstractType<any>): Y.XmlElement | undefined {
+function paragraphOf(type: Y.AbstractType<any>): Y.XmlElement | undefined {
   for (let node: Y.AbstractType<any> | null = type; node; node = node.parent) {
     if (isContainer(node.parent)) return node instanceof Y.XmlElement ? node : undefined
   }
