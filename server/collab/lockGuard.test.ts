@@ -37,7 +37,7 @@ function setUp() {
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)))
     return undone
   }
-  return { server, client, before, send }
+  return { server, client, guard, before, send }
 }
 
 const text = (doc: Y.Doc) => doc.getXmlFragment('default').toString()
@@ -103,6 +103,19 @@ describe('an update that touches an agreed paragraph', () => {
     const { server, before, send } = setUp()
     expect(send(({ operatives }) => operatives.delete(0, 1))).toBe(true)
     expect(send(({ agreedOp, textOf }) => textOf(agreedOp).insert(0, 'Never '))).toBe(true)
+    expect(text(server)).toBe(before)
+  })
+})
+
+describe('a malformed update', () => {
+  it('is undone as far as Yjs applied it before it threw', () => {
+    const { server, client, guard, before } = setUp()
+    const vector = Y.encodeStateVector(server)
+    ;(partsOf(client).agreedOp.get(0) as Y.XmlText).insert(0, 'Never ')
+    const update = Y.encodeStateAsUpdate(client, vector)
+    // Without its last byte, the (empty) list of deletions: the insertion is read and applied first.
+    const truncated = update.subarray(0, update.length - 1)
+    expect(() => guard.apply(CLIENT, () => Y.applyUpdate(server, truncated, CLIENT))).toThrow()
     expect(text(server)).toBe(before)
   })
 })

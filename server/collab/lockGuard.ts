@@ -100,17 +100,22 @@ export class LockGuard {
   apply(origin: unknown, apply: () => void): boolean {
     this.guarded = origin
     this.undoManager.addTrackedOrigin(origin)
+    let undone = false
     try {
       apply()
     } finally {
       this.guarded = undefined
       this.undoManager.removeTrackedOrigin(origin)
+      // Also when the update threw halfway (Yjs integrates its structs before it reads its
+      // deletions): what it did change is undone all the same.
+      undone = this.undoManager.canUndo()
+      if (undone) {
+        this.undoManager.undo()
+        // Undoing a deletion brings the paragraph back as a new element.
+        this.findElements()
+      }
     }
-    if (!this.undoManager.canUndo()) return false
-    this.undoManager.undo()
-    // Undoing a deletion brings the paragraph back as a new element.
-    this.findElements()
-    return true
+    return undone
   }
 
   destroy(): void {
