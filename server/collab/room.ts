@@ -355,8 +355,9 @@ export class Room {
    * sender gets only the undoing.
    */
   private applyGuarded(peer: Peer, update: Uint8Array): void {
-    // The stock provider's sync step 2 from a new client carries nothing.
-    if (!isEmptyUpdate(update)) this.rememberLoadedTexts()
+    // The stock provider's sync step 2 from a new client carries nothing: not even a transaction.
+    if (isEmptyUpdate(update)) return
+    this.rememberLoadedTexts()
     const apply = () => Y.applyUpdate(this.doc, update, peer)
     if (!this.locks?.active) {
       apply()
