@@ -4,7 +4,6 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
 import { createApp } from './app'
 import { type CollabBindings, type CollabLimits, DEFAULT_COLLAB_LIMITS } from './collab/collabRoute'
-import { snapshotOf } from './collab/room'
 import { Rooms } from './collab/rooms'
 import { EventHub } from './events/eventHub'
 import { openSqliteStore } from './store/sqliteStore'
@@ -95,7 +94,7 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
       everyMs: config.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
       take: (room, editors) => {
         const author = editors.join(', ') || null
-        checkpointOf({ store, hub }, room.documentId, snapshotOf(room.doc), 'activity', author, CHECKPOINT_LABELS.activity)
+        checkpointOf({ store, hub }, room.documentId, room.snapshot(), 'activity', author, CHECKPOINT_LABELS.activity)
       },
     },
   })
