@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/api/closeCodes'
 import {
@@ -117,5 +119,34 @@ describe('collaboration endpoint', () => {
     )
     a.provider.destroy()
     await eventually(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false))
+  })
+})
+
+describe('the first client of a resolution not loaded yet', () => {
+  /** The Yjs updates of the sync step 2 messages (type 0, step 1) a socket receives, from its first frame on. */
+  function stepTwoPayloads(socket: WebSocket): Uint8Array[] {
+    const payloads: Uint8Array[] = []
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1) payloads.push(decoding.readVarUint8Array(decoder))
+    })
+    return payloads
+  }
+
+  it('is sent the stored document at once, and not the whole of it a second time when it asks', async () => {
+    const socket = new WebSocket(`${server.wsBase}/${documentId}?token=${token}`)
+    cleanups.push(() => socket.terminate())
+    const payloads = stepTwoPayloads(socket)
+    await new Promise((resolve) => socket.once('open', resolve))
+    // What the stock provider sends on open: sync step 1 with an empty state vector.
+    socket.send(new Uint8Array([0, 0, 1, 0]))
+    await eventually(() => expect(payloads.length).toBe(2))
+    const [whole, rest] = payloads
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, whole)
+    expect(paragraphText(doc, 'operatives', 0).toString()).toContain('Calls upon all States')
+    // The answer to its request holds only what changed since: here, nothing.
+    expect(rest.length).toBeLessThan(whole.length / 4)
+    doc.destroy()
   })
 })

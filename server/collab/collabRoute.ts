@@ -6,7 +6,8 @@ import { can } from '../../shared/policy/policy'
 import { credentialsOf } from '../access/credentials'
 import { type AccessResult, resolveAccess } from '../access/resolveAccess'
 import type { Store } from '../store/types'
-import { decodeClientMessage } from './protocol'
+import { storedState } from '../store/updateLog'
+import { decodeClientMessage, encodeSyncStep2 } from './protocol'
 import type { Peer, PeerIdentity, Room } from './room'
 import type { Rooms } from './rooms'
 
@@ -157,14 +158,19 @@ export function collabHandler(store: Store, rooms: Rooms, limits: Partial<Collab
       onOpen(_event, ws) {
         silence = setTimeout(() => ws.close(CloseCode.Idle, 'No y-websocket message'), effective.firstMessageWithinMs)
         peer = peerFor(ws, identity, can(access.role, 'text.edit'), effective)
+        let early: Uint8Array | undefined
         try {
+          // The first client of a resolution not loaded yet is sent the stored state at once, as
+          // it lies in the store, so that it decodes the text while the server loads it too.
+          early = rooms.has(documentId) ? undefined : storedState(store, documentId)
+          if (early) peer.send(encodeSyncStep2(early))
           room = rooms.open(documentId)
         } catch {
           // The store could not load the resolution: say so rather than leave the client hanging.
           peer.close(CloseCode.StorageFailure, 'The server could not load the resolution; reconnecting retries')
           return
         }
-        room.join(peer)
+        room.join(peer, { sentWhole: early !== undefined })
         seen()
       },
       onMessage(event, ws) {

@@ -50,6 +50,11 @@ interface PeerState {
   sentStepTwo?: boolean
   /** Sync step 1 requests answered on this connection. */
   syncRequests: number
+  /**
+   * The state vector of what the connection was sent before it joined (see `join`): its first
+   * sync request asked before that arrived, so it is answered with what it still lacks.
+   */
+  sent?: Uint8Array
 }
 
 /** Sync requests one connection may make: the stock provider makes one (more with its resync interval). */
@@ -169,12 +174,16 @@ export class Room {
     return this.peers.size
   }
 
-  join(peer: Peer): void {
+  /**
+   * `sentWhole`: the connection was already sent the whole document as stored, which is this
+   * room's document as it loaded; its first sync request is then answered with what changed since.
+   */
+  join(peer: Peer, { sentWhole = false } = {}): void {
     if (this.failed) {
       peer.close(CloseCode.StorageFailure, 'The server could not store the change; reconnect')
       return
     }
-    this.peers.set(peer, { refusedWrites: 0, syncRequests: 0 })
+    this.peers.set(peer, { refusedWrites: 0, syncRequests: 0, sent: sentWhole ? Y.encodeStateVector(this.doc) : undefined })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (this.awareness.getStates().size > 0) peer.send(this.allAwarenessStates())
   }
@@ -215,7 +224,8 @@ export class Room {
           peer.close(CloseCode.TooSlow, 'Too many sync requests on one connection')
           return
         }
-        peer.send(this.syncAnswer(message.stateVector))
+        peer.send(this.syncAnswer(state.sent ?? message.stateVector))
+        state.sent = undefined
         return
       case 'sync-step-2':
       case 'update':

@@ -19,6 +19,11 @@ export class Rooms {
     private readonly options: RoomOptions,
   ) {}
 
+  /** Whether the resolution is loaded (its first connection finds it is not). */
+  has(documentId: string): boolean {
+    return this.rooms.has(documentId)
+  }
+
   open(documentId: string): Room {
     let room = this.rooms.get(documentId)
     if (!room || room.hasFailed) {
