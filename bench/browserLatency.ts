@@ -12,13 +12,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnServer } from '../server/test/spawnServer'
+import { numberOption } from './numberOption'
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at > 0 ? Number(process.argv[at + 1]) : fallback
-}
-const KEYS = arg('keys', 60)
-const DELAY_MS = arg('delay', 50)
+const KEYS = numberOption('keys', 60)
+const DELAY_MS = numberOption('delay', 50)
 const FLOOR_MS = 200
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]

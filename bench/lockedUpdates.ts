@@ -16,13 +16,10 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { spawnServer } from '../server/test/spawnServer'
+import { numberOption } from './numberOption'
 
-const option = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at > 0 ? Number(process.argv[at + 1]) : fallback
-}
-const UPDATES = option('updates', 3000)
-const REPEAT = option('repeat', 3)
+const UPDATES = numberOption('updates', 3000)
+const REPEAT = numberOption('repeat', 3)
 const WARM_UP = 300
 /** Updates sent before waiting for a watcher to have them all: typing in bursts, never a backlog. */
 const BURST = 50

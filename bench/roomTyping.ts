@@ -14,14 +14,11 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { toBase64 } from 'lib0/buffer'
 import { spawnServer } from '../server/test/spawnServer'
+import { numberOption } from './numberOption'
 import { connect, createDocument, invite, synced, withToken } from '../server/test/testServer'
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at > 0 ? Number(process.argv[at + 1]) : fallback
-}
-const KEYS = arg('keys', 200)
-const WRITERS = arg('writers', 20)
+const KEYS = numberOption('keys', 200)
+const WRITERS = numberOption('writers', 20)
 const PPS = 40
 const OPS = 259
 const PROPOSALS = 500
