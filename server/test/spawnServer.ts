@@ -11,17 +11,12 @@ export interface SpawnedServer {
 /**
  * Runs `server/main.ts` as its own process, exactly as `npm start` does after the build, and
  * resolves with the URL it prints. Port 0 picks a free port; pass the old port to restart in place.
- * `prefix` runs it under another command, e.g. `prlimit --fsize=…` for a disk that fills up;
- * `env` adds settings (limits) to the environment it inherits.
+ * `prefix` runs it under another command, e.g. `prlimit --fsize=…` for a disk that fills up.
  */
-export function spawnServer(
-  dataDir: string,
-  port = 0,
-  { prefix = [] as string[], env = {} as Record<string, string> } = {},
-): Promise<SpawnedServer> {
+export function spawnServer(dataDir: string, port = 0, { prefix = [] as string[] } = {}): Promise<SpawnedServer> {
   const [command, ...args] = [...prefix, process.execPath, '--import', 'tsx', 'server/main.ts']
   const child = spawn(command, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
