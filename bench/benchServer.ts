@@ -10,6 +10,9 @@ import { startServer } from '../server/createServer'
 
 const persistAt = process.argv.indexOf('--persist')
 const dataDir = persistAt > 0 ? process.argv[persistAt + 1] : mkdtempSync(join(tmpdir(), 'penholder-bench-'))
+// The harness creates a thousand resolutions from one address: the per-address creation limit
+// (CREATE_LIMIT, 20 per 10 minutes by default) would refuse them.
+process.env.CREATE_LIMIT ??= '0'
 const server = await startServer({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', dataDir })
 console.log(`READY ${server.port}`)
 

@@ -75,7 +75,9 @@ const { renderTables } = (await import(pathToFileURL(join(harness, 'lib/report.j
   renderTables: (results: unknown[]) => string
 }
 const results = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)
-const tables = renderTables(results)
+// A scenario that failed is a record with only its error: reported as such, left out of the tables.
+const failed = (results as Array<{ label: string; scenario: string; error?: string }>).filter((r) => r.error)
+const tables = [renderTables(results.filter((r) => !(r as { error?: string }).error)), ...failed.map((r) => `${r.label} ${r.scenario} failed: ${r.error}`)].join('\n')
 
 /** Runs one of the benchmark scripts beside this one and returns the Markdown it prints. */
 const script = (title: string, file: string, ...options: string[]) => {
