@@ -34,12 +34,14 @@ try {
     body: JSON.stringify({ title: 'Latency', text: 'The General Assembly,\nRecalling its resolutions,\n1. Decides to act.' }),
   })
   if (created.status !== 201) throw new Error(`creating the document failed: ${await created.text()}`)
-  const { id } = (await created.json()) as { id: string }
+  const { token } = (await created.json()) as { token: string }
+  // Each person opens the facilitator's link in a browser of their own and joins under a name.
   const open = async (name: string) => {
     const context = await browser.newContext({ baseURL: server.url })
-    await context.addInitScript((n) => localStorage.setItem('penholder.displayName', n), name)
     const page = await context.newPage()
-    await page.goto(`/d/${id}`)
+    await page.goto(`/join/${token}`)
+    await page.getByLabel('Your name').fill(name)
+    await page.getByRole('button', { name: 'Join' }).click()
     await page.locator('.resolution p[data-type="op"]').waitFor()
     return page
   }
