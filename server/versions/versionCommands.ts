@@ -63,13 +63,14 @@ function save(
   documentId: string,
   snapshot: DocumentSnapshot,
   fields: { kind: VersionKind; label: string; note: string; reason: CheckpointReason | null; author: string | null },
-  dedupe: boolean,
+  /** When the newest version already holds this content, whether it stands for the one asked. */
+  reuse: (latest: VersionSummary) => boolean,
 ): { version: VersionSummary; created: boolean } {
   const paragraphs = readResolution(snapshot.json, store.paragraphStatuses(documentId)).paragraphs
   const hash = contentHash(snapshot.json, paragraphs)
-  if (dedupe) {
+  {
     const latest = store.latestVersion(documentId)
-    if (latest && latest.contentHash === hash) {
+    if (latest && latest.contentHash === hash && reuse(latest)) {
       const { contentHash: _, ...version } = latest
       return { version, created: false }
     }
@@ -99,7 +100,7 @@ export function checkpointOf(
   author: string | null,
   label: string,
 ): { version: VersionSummary; created: boolean } {
-  return save(deps, documentId, snapshot, { kind: 'checkpoint', label, note: '', reason, author }, true)
+  return save(deps, documentId, snapshot, { kind: 'checkpoint', label, note: '', reason, author }, () => true)
 }
 
 /** A checkpoint of the live document (see `checkpointOf`). */
@@ -124,10 +125,13 @@ export function nameVersion(deps: VersionDeps, documentId: string, access: Grant
   requireAction(access, 'version.name')
   const label = body.label.trim()
   const snapshot = deps.rooms.snapshot(documentId)
-  // The version and its audit entry together, or neither.
+  // The version and its audit entry together, or neither. Naming the same text with the same label
+  // again (a retry after a lost answer) gives back the version already named.
+  const sameName = (latest: VersionSummary) => latest.kind === 'named' && latest.label === label
   return deps.store.transaction(() => {
-    const { version } = save(deps, documentId, snapshot, { kind: 'named', label, note: body.note?.trim() ?? '', reason: null, author: actorOf(access) }, false)
-    deps.store.audit({ documentId, at: Date.now(), actor: actorOf(access), action: 'version.name', detail: { versionId: version.id, label } })
+    const fields = { kind: 'named' as const, label, note: body.note?.trim() ?? '', reason: null, author: actorOf(access) }
+    const { version, created } = save(deps, documentId, snapshot, fields, sameName)
+    if (created) deps.store.audit({ documentId, at: Date.now(), actor: actorOf(access), action: 'version.name', detail: { versionId: version.id, label } })
     return version
   })
 }

@@ -150,6 +150,15 @@ describe('named versions', () => {
     }
     expect((await post('facilitator', '/versions', { label: 'x'.repeat(100) })).status).toBe(201)
   })
+
+  it('gives back the version already named when the same name is asked again for the same text (a retry)', async () => {
+    const first = await nameVersion('Rev.2')
+    const again = await nameVersion('Rev.2')
+    expect(again.id).toBe(first.id)
+    expect((await listAll('?kind=named')).versions.filter((v) => v.label === 'Rev.2')).toHaveLength(1)
+    // Another name for the same text is another version.
+    expect((await nameVersion('Rev.2 as circulated')).id).not.toBe(first.id)
+  })
 })
 
 describe('who may do what', () => {
