@@ -77,8 +77,11 @@ export function matchState(printed: string): string | null {
   return BY_FOLDED.get(fold(printed)) ?? null
 }
 
-/** The kind of document named after the sponsors' colon, in the six languages. */
-const DOCUMENT_KIND = /[:：]\*?\s*((?:revised |пересмотренный )?(?:draft resolution|draft decision|projet de (?:résolution|décision)(?: révisé)?|proyecto de (?:resolución|decisión)(?: revisado)?|проект (?:резолюции|решения)|(?:订正)?决议草案|مشروع (?:قرار|مقرر)(?: منقح)?))\s*$/iu
+/**
+ * The kind of document named after the sponsors' colon, in the six languages. Asterisks on either
+ * side call footnotes ("Tajikistan:* draft decision**"): not part of the kind.
+ */
+const DOCUMENT_KIND = /[:：]\*?\s*((?:revised |пересмотренный )?(?:draft resolution|draft decision|projet de (?:résolution|décision)(?: révisé)?|proyecto de (?:resolución|decisión)(?: revisado)?|проект (?:резолюции|решения)|(?:订正)?决议草案|مشروع (?:قرار|مقرر)(?: منقح)?))\**\s*$/iu
 
 /** Is this line (or the end of a wrapped sponsors block) where the sponsors list ends? */
 export function endsSponsorsList(line: string): boolean {

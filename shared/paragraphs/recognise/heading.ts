@@ -56,7 +56,7 @@ export function readHeading(lines: string[], language: Language, enacting: strin
       continue
     }
     const claims = claimFields(raw, language)
-    if (claims.length > 0) {
+    if (claims.length > 0 && !(openRun && wrapsOntoOrgan(claims, heading))) {
       for (const claim of claims) {
         if (claim === 'noise') continue
         // "Special Political and Decolonization Committee" / "(Fourth Committee)" wraps.
@@ -97,6 +97,14 @@ export function readHeading(lines: string[], language: Language, enacting: strin
   const prefix = ADOPTED_SYMBOL_PREFIXES.find(([organ]) => organ.test(enacting) || organ.test(heading.organ))?.[1]
   if (!heading.symbol && heading.resolutionNumber && prefix) heading.symbol = `${prefix}${heading.resolutionNumber}`
   return { heading, title }
+}
+
+/**
+ * "… to the eighty-first session of the" / "General Assembly": a title that wraps onto the name of
+ * the organ, which the masthead already gave. Such a line goes on the run it follows.
+ */
+function wrapsOntoOrgan(claims: Claim[], heading: HeadingFields): boolean {
+  return claims.every((claim) => claim !== 'noise' && claim.field === 'organ' && heading.organ !== '')
 }
 
 /** A sponsors list wraps over several lines; its last line ends with ": draft resolution". */

@@ -205,3 +205,30 @@ describe('the heading of a revised draft', () => {
     ])
   })
 })
+
+describe('the heading of a draft decision with one sponsor', () => {
+  // Written for this test in the layout of a plenary L-document: the sponsor and the kind carry
+  // footnote asterisks, and the title wraps onto the name of the organ.
+  const text = [
+    'United Nations A/80/L.99',
+    'General Assembly Distr.: Limited',
+    '2 December 2025',
+    'Original: English',
+    'Eightieth session',
+    'Agenda item 20',
+    'Sustainable development',
+    'Fiji:* draft decision**',
+    'Deferral of the review of the ocean partnerships to the eighty-first session of the',
+    'General Assembly',
+    'The General Assembly,',
+    'Recalling its resolution 78/1,',
+    '1. Decides to act.',
+  ].join('\n')
+
+  it('reads the sponsor past the asterisks, and keeps "General Assembly" in the title', () => {
+    const { heading, title } = readPastedText(text).draft
+    expect(readSponsors(heading.sponsors)).toMatchObject({ states: ['Fiji'], documentKind: 'draft decision' })
+    expect(title).toBe('Deferral of the review of the ocean partnerships to the eighty-first session of the General Assembly')
+    expect(heading.organ).toBe('General Assembly')
+  })
+})
