@@ -5,11 +5,9 @@ import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { credentialsOf } from './access/credentials'
-import { csrfForCookies, FOREIGN_ORIGIN_ERROR, fromOwnOrigin } from './access/csrfForCookies'
+import { csrfForCookies, FOREIGN_ORIGIN_ERROR } from './access/csrfForCookies'
 import { ConflictRefusal } from './access/enforce'
 import { securityHeaders } from './access/securityHeaders'
-import { collabHandler } from './collab/collabRoute'
 import type { Rooms } from './collab/rooms'
 import type { EventHub } from './events/eventHub'
 import { creationLimitFrom, type RateLimit } from './limits/creationLimit'
@@ -61,24 +59,8 @@ export function createApi(deps: Pick<AppDeps, 'store' | 'rooms' | 'hub' | 'creat
 }
 export type ApiType = ReturnType<typeof createApi>
 
-/**
- * Cross-site WebSocket hijacking: a socket that relies on the session cookie must be opened by
- * one of our own pages (browsers always send Origin on the handshake). A token in the address
- * carries nothing a forger could borrow.
- */
-const socketFromOwnPages = createMiddleware(async (c, next) => {
-  const { token, session } = credentialsOf(c, { allowQueryToken: true })
-  if (!token && session && !fromOwnOrigin(c)) return c.json({ error: FOREIGN_ORIGIN_ERROR }, 403)
-  await next()
-})
-
-/**
- * Pages and JSON gzipped on the fly (hono/compress leaves event streams alone). A socket's
- * handshake is not: node-server copies a refused upgrade's headers, Content-Encoding included,
- * onto a reply that has no body.
- */
-const compressed = compress()
-const compressResponses = createMiddleware((c, next) => (c.req.header('upgrade') ? next() : compressed(c, next)))
+/** Pages and JSON gzipped on the fly (hono/compress leaves event streams alone). */
+const compressResponses = compress()
 
 /**
  * An answer given before the request's body was read (refused by the gate, too large, of the
@@ -104,7 +86,6 @@ export function createApp(deps: AppDeps) {
   const creationLimit = deps.creationLimit !== undefined ? deps.creationLimit : creationLimitFrom(process.env)
   app.route('/api', createApi({ ...deps, creationLimit }))
   app.all('/api/*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404))
-  app.get('/collab/:documentId', socketFromOwnPages, collabHandler(deps.store, deps.rooms))
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.staticDir, 'index.html'), 'utf8')

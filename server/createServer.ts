@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../shared/api/closeCodes'
 import { createApp } from './app'
-import { type CollabBindings, type CollabLimits, DEFAULT_COLLAB_LIMITS } from './collab/collabRoute'
+import { type CollabLimits, collabUpgrades, DEFAULT_COLLAB_LIMITS } from './collab/collabRoute'
 import { Rooms } from './collab/rooms'
 import { EventHub } from './events/eventHub'
 import { openSqliteStore } from './store/sqliteStore'
@@ -102,17 +102,13 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
   // maxPayload makes `ws` close an oversized frame with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const stopHeartbeat = startHeartbeat(wss, limits.heartbeatMs)
-  const bindings: CollabBindings = { collabLimits: limits }
 
   return new Promise((resolve, reject) => {
     const server = serve(
       {
-        // The bindings are added to node-server's env object, not to a copy: on an upgrade it reads
-        // back what `upgradeWebSocket` writes into that very object.
-        fetch: (request, env) => app.fetch(request, Object.assign(env, bindings)),
+        fetch: app.fetch,
         port: config.port,
         hostname: config.host,
-        websocket: { server: wss },
         // Node drops a request whose headers or body do not arrive in time, checked this often.
         serverOptions: {
           headersTimeout: limits.headersTimeoutMs,
@@ -148,6 +144,8 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
       const silent = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), limits.headersTimeoutMs)
       socket.once('close', () => clearTimeout(silent))
     })
+    // The collaboration socket's handshake never reaches the app (collabRoute.ts).
+    server.on('upgrade', collabUpgrades(store, rooms, wss, limits))
     server.once('error', (error) => {
       stopHeartbeat()
       reject(error)

@@ -1,15 +1,15 @@
-import { upgradeWebSocket } from '@hono/node-server'
-import type { Context } from 'hono'
-import type { WSContext, WSEvents } from 'hono/ws'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocket, type WebSocketServer } from 'ws'
 import { CloseCode } from '../../shared/api/closeCodes'
 import { can } from '../../shared/policy/policy'
-import { credentialsOf } from '../access/credentials'
-import { type AccessResult, resolveAccess } from '../access/resolveAccess'
+import type { Granted } from '../access/resolveAccess'
 import type { Store } from '../store/types'
 import { storedState } from '../store/updateLog'
 import { decodeClientMessage, encodeSyncStep2 } from './protocol'
 import type { Peer, PeerIdentity, Room } from './room'
 import type { Rooms } from './rooms'
+import { decideUpgrade } from './upgradeAccess'
 
 /** What one connection may cost the server: time, send buffer, and the document it writes to. */
 export interface CollabLimits {
@@ -30,38 +30,24 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   measureEveryMs: 10_000,
 }
 
-/**
- * The Hono binding through which `startServer` hands its limits to this route (`c.env`), like a
- * Cloudflare binding: the route is mounted by `createApp`, which does not know about sockets.
- */
-export interface CollabBindings {
-  collabLimits?: Partial<CollabLimits>
-}
-
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
 
-/** Bytes `ws` has queued for this peer and not yet handed to the kernel (0 if not a `ws` socket). */
-function bufferedAmountOf(ws: WSContext): number {
-  const amount = (ws.raw as { bufferedAmount?: unknown } | undefined)?.bufferedAmount
-  return typeof amount === 'number' ? amount : 0
-}
-
-function peerFor(ws: WSContext, identity: PeerIdentity, canEditText: boolean, limits: CollabLimits): Peer {
+function peerFor(ws: WebSocket, identity: PeerIdentity, canEditText: boolean, limits: CollabLimits): Peer {
   let closed = false
   const peer: Peer = {
     identity,
     canEditText,
     send(message) {
-      if (closed || ws.readyState !== 1) return
+      if (closed || ws.readyState !== WebSocket.OPEN) return
       // A peer that stops reading (a frozen tab, a hostile client) would make us buffer every
       // update for it without bound. Once more than the limit waits for it, it is closed (so at
       // most the limit plus one message is held); a reconnect syncs it in one go. Checked before
       // adding, so one large message (the first sync of a big document) always goes out.
-      if (bufferedAmountOf(ws) > limits.maxBufferedBytes) {
+      if (ws.bufferedAmount > limits.maxBufferedBytes) {
         peer.close(CloseCode.TooSlow, 'Too far behind: reconnect to catch up')
         return
       }
-      ws.send(message as Uint8Array<ArrayBuffer>)
+      ws.send(message)
     },
     close(code, reason) {
       closed = true
@@ -111,36 +97,50 @@ function textChangeOf(data: Uint8Array): Uint8Array | undefined {
   }
 }
 
-/** Refuses the connection once it is open: browsers only see a close code, never an HTTP status. */
-const refuse = (code: number, reason: string): WSEvents => ({ onOpen: (_event, ws) => ws.close(code, reason) })
-
 /**
- * A page on another site must not ride on our session cookie (cross-site WebSocket hijacking):
- * a cookie-authenticated upgrade must come from our own origin. Tokens are not ambient, so a
- * script that sends one needs no such check.
+ * `/collab/:documentId`, the y-websocket endpoint (ARCHITECTURE §4), on the HTTP server's
+ * `upgrade` event: the handshake is checked (upgradeAccess.ts) and accepted by `ws` directly, with
+ * no Fetch `Request` or Hono context built and kept for the life of the socket.
  */
-function crossSiteCookieUse(c: Context, usesToken: boolean): boolean {
-  const origin = c.req.header('origin')
-  return !usesToken && origin !== undefined && origin !== new URL(c.req.url).origin
-}
-
-function accessForUpgrade(c: Context, store: Store, documentId: string): AccessResult | 'not-found' {
-  const credentials = credentialsOf(c, { allowQueryToken: true })
-  if (crossSiteCookieUse(c, Boolean(credentials.token))) return { ok: false, status: 403, error: 'Cross-site connection refused' }
-  if (!store.getDocument(documentId)) return 'not-found'
-  return resolveAccess(store, documentId, credentials)
-}
-
-/** `GET /collab/:documentId`: the y-websocket endpoint (ARCHITECTURE §4). */
-export function collabHandler(store: Store, rooms: Rooms, limits: Partial<CollabLimits> = {}) {
+export function collabUpgrades(store: Store, rooms: Rooms, wss: WebSocketServer, limits: CollabLimits) {
   const sizeCap = documentSizeCap()
-  return upgradeWebSocket((c): WSEvents => {
-    const effective: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...limits, ...(c.env as CollabBindings | undefined)?.collabLimits }
-    const documentId = c.req.param('documentId') ?? ''
-    const result = accessForUpgrade(c, store, documentId)
-    if (result === 'not-found') return refuse(CloseCode.NotFound, 'No resolution with this id')
-    if (!result.ok) return refuse(result.status === 401 ? CloseCode.Unauthorized : CloseCode.Forbidden, result.error)
-    const { access } = result
+  const connect = connection(store, rooms, limits, sizeCap)
+  return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // A peer that resets the connection mid-handshake must not take the process down.
+    socket.on('error', ignore)
+    const decision = decideUpgrade(request, store)
+    if (decision.kind === 'http') {
+      refuseHandshake(socket, decision.status, decision.error)
+      return
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('error', ignore)
+      // Errors on an open socket (a bad frame, a frame past maxPayload) are answered by `ws`
+      // with a close; without a listener they would be thrown.
+      ws.on('error', ignore)
+      wss.emit('connection', ws, request)
+      if (decision.kind === 'close') ws.close(decision.code, decision.reason)
+      else connect(ws, decision.documentId, decision.access)
+    })
+  }
+}
+
+const ignore = () => {}
+
+const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' } as const
+
+/** An HTTP answer instead of the upgrade, with a JSON `{ error }` like the API's, then the end of the connection. */
+function refuseHandshake(socket: Duplex, status: 400 | 403 | 404, error: string): void {
+  const body = JSON.stringify({ error })
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`,
+  )
+}
+
+/** Serves one accepted socket: a peer in the resolution's room. */
+function connection(store: Store, rooms: Rooms, limits: CollabLimits, sizeCap: ReturnType<typeof documentSizeCap>) {
+  return (ws: WebSocket, documentId: string, access: Granted): void => {
     const identity: PeerIdentity = {
       inviteId: access.inviteId,
       name: access.name,
@@ -148,51 +148,47 @@ export function collabHandler(store: Store, rooms: Rooms, limits: Partial<Collab
       state: access.state,
       organisation: access.organisation,
     }
-    let room: Room | undefined
-    let peer: Peer | undefined
+    const peer = peerFor(ws, identity, can(access.role, 'text.edit'), limits)
     const seen = () => access.participantId && store.touchParticipant(access.participantId, Date.now())
     // A y-websocket client speaks first (sync step 1, as soon as it opens); a socket that says
     // nothing is not one, and would hold a connection for nothing (the heartbeat keeps it alive).
-    let silence: NodeJS.Timeout | undefined
-    return {
-      onOpen(_event, ws) {
-        silence = setTimeout(() => ws.close(CloseCode.Idle, 'No y-websocket message'), effective.firstMessageWithinMs)
-        peer = peerFor(ws, identity, can(access.role, 'text.edit'), effective)
-        let early: Uint8Array | undefined
-        try {
-          // The first client of a resolution not loaded yet is sent the stored state at once, as
-          // it lies in the store, so that it decodes the text while the server loads it too.
-          early = rooms.has(documentId) ? undefined : storedState(store, documentId)
-          if (early) peer.send(encodeSyncStep2(early))
-          room = rooms.open(documentId)
-        } catch {
-          // The store could not load the resolution: say so rather than leave the client hanging.
-          peer.close(CloseCode.StorageFailure, 'The server could not load the resolution; reconnecting retries')
-          return
-        }
-        room.join(peer, { sentWhole: early !== undefined })
-        seen()
-      },
-      onMessage(event, ws) {
-        if (!room || !peer || ws.readyState !== 1) return // closing: what still arrives is dropped
-        clearTimeout(silence)
-        if (!(event.data instanceof ArrayBuffer)) {
-          ws.close(CloseCode.MalformedMessage, 'Expected a binary y-websocket message')
-          return
-        }
-        const data = new Uint8Array(event.data)
-        const change = peer.canEditText ? textChangeOf(data) : undefined
-        if (change && !sizeCap.admit(room, change.byteLength, effective)) {
-          peer.close(CloseCode.DocumentTooLarge, `This change is too large for the resolution (at most ${megabytes(effective.maxDocumentBytes)})`)
-          return
-        }
-        room.receive(peer, data)
-      },
-      onClose() {
-        clearTimeout(silence)
-        if (room && peer) room.leave(peer)
-        seen()
-      },
+    let silence: NodeJS.Timeout | undefined = setTimeout(() => ws.close(CloseCode.Idle, 'No y-websocket message'), limits.firstMessageWithinMs)
+    let room: Room
+    try {
+      // The first client of a resolution not loaded yet is sent the stored state at once, as
+      // it lies in the store, so that it decodes the text while the server loads it too.
+      const early = rooms.has(documentId) ? undefined : storedState(store, documentId)
+      if (early) peer.send(encodeSyncStep2(early))
+      room = rooms.open(documentId)
+      room.join(peer, { sentWhole: early !== undefined })
+    } catch {
+      // The store could not load the resolution: say so rather than leave the client hanging.
+      clearTimeout(silence)
+      peer.close(CloseCode.StorageFailure, 'The server could not load the resolution; reconnecting retries')
+      return
     }
-  })
+    seen()
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (ws.readyState !== WebSocket.OPEN) return // closing: what still arrives is dropped
+      if (silence) {
+        clearTimeout(silence)
+        silence = undefined
+      }
+      if (!isBinary) {
+        ws.close(CloseCode.MalformedMessage, 'Expected a binary y-websocket message')
+        return
+      }
+      const change = peer.canEditText ? textChangeOf(data) : undefined
+      if (change && !sizeCap.admit(room, change.byteLength, limits)) {
+        peer.close(CloseCode.DocumentTooLarge, `This change is too large for the resolution (at most ${megabytes(limits.maxDocumentBytes)})`)
+        return
+      }
+      room.receive(peer, data)
+    })
+    ws.on('close', () => {
+      clearTimeout(silence)
+      room.leave(peer)
+      seen()
+    })
+  }
 }
