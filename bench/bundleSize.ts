@@ -5,10 +5,9 @@
  *   node --import tsx bench/bundleSize.ts            builds (npm run build) first
  *   node --import tsx bench/bundleSize.ts --no-build  measures the build already in dist/
  *
- * - The JavaScript the browser needs before a room can be shown: the page's entry chunk, the room
- *   page's chunk (client/editor/DraftRoom.tsx) and every chunk they import statically, from the
- *   Vite manifest. Panels and dialogs that load when opened are not in it. Gzip at zlib's default
- *   level, as Vite reports; the browser is sent the smaller Brotli copies.
+ * - The JavaScript the browser needs before a room can be shown (bench/roomChunks.ts), gzip at
+ *   zlib's default level, as Vite reports; the browser is sent the smaller Brotli copies.
+ *   bench/bundleBreakdown.ts tells which packages it is made of.
  * - The resident memory (VmRSS) of a server started as `npm start` starts it, and as the tests
  *   start it (under tsx), 10 s after it says it is running, with no client; two runs of each.
  */
@@ -18,36 +17,16 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { gzipSync } from 'node:zlib'
+import { roomChunks } from './roomChunks'
 
 const dist = resolve('dist')
 const IDLE_MS = 10_000
 const RUNS = 2
-const ROOM_PAGE = 'editor/DraftRoom.tsx'
-
-interface ManifestChunk {
-  file: string
-  isEntry?: boolean
-  imports?: string[]
-}
 
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build'], { stdio: ['ignore', process.stderr, 'inherit'] })
 
-const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
 const gzipped = (file: string) => gzipSync(readFileSync(join(dist, file))).length
-
-/** The chunks loaded with these, following static imports only. */
-function withStaticImports(keys: string[], seen = new Set<string>()): Set<string> {
-  for (const key of keys) {
-    if (seen.has(key)) continue
-    seen.add(key)
-    withStaticImports(manifest[key].imports ?? [], seen)
-  }
-  return seen
-}
-
-const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry)
-if (!manifest[ROOM_PAGE]) throw new Error(`${ROOM_PAGE} is not a chunk of its own in the manifest`)
-const roomJs = [...withStaticImports([...entries, ROOM_PAGE])].reduce((sum, key) => sum + gzipped(manifest[key].file), 0)
+const roomJs = roomChunks(dist).reduce((sum, file) => sum + gzipped(file), 0)
 const allJs = readdirSync(join(dist, 'assets'))
   .filter((name) => name.endsWith('.js'))
   .reduce((sum, name) => sum + gzipped(join('assets', name)), 0)
