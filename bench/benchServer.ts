@@ -1,7 +1,7 @@
 /**
  * The Penholder server as the shared benchmark harness starts it: `PORT` from the environment,
  * `--persist DIR` for the cold-load runs (else a fresh temporary data directory, removed on exit),
- * and `READY <port>` on stdout once it listens.
+ * and `READY <port>` on stdout once it listens. `npm run bench` runs it compiled (bench/run.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -41,7 +41,14 @@ const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
 const out = join(resultsDir, `bench-${stamp}.jsonl`)
 
-const penholderServer = `node --import ${tsx} bench/benchServer.ts`
+// Penholder runs as `npm start` runs it, compiled to plain JavaScript, not under tsx (whose loader
+// and transpiled sources add about 60 MB and slow the first requests): the bench server is built
+// like the server (vite.config.ts), into dist/bench, on every run so that it is never stale.
+console.error('Building the bench server …')
+execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--ssr', 'bench/benchServer.ts', '--outDir', 'dist/bench', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+})
+const penholderServer = `node ${resolve('dist/bench/benchServer.js')}`
 const targets = [
   {
     label: 'penholder',
