@@ -140,9 +140,14 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
     )
     // Node's headersTimeout starts at a request's first byte: a connection that sends nothing at
     // all is dropped after the same time (bytesRead counts what the HTTP parser consumed natively).
+    // Once the check is done, nothing of it stays with the socket (a collaboration socket lives for hours).
     server.on('connection', (socket: Socket) => {
-      const silent = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), limits.headersTimeoutMs)
-      socket.once('close', () => clearTimeout(silent))
+      const stop = () => clearTimeout(silent)
+      const silent = setTimeout(() => {
+        socket.off('close', stop)
+        if (socket.bytesRead === 0) socket.destroy()
+      }, limits.headersTimeoutMs)
+      socket.once('close', stop)
     })
     // The collaboration socket's handshake never reaches the app (collabRoute.ts).
     server.on('upgrade', collabUpgrades(store, rooms, wss, limits))

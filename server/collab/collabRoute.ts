@@ -108,7 +108,7 @@ export function collabUpgrades(store: Store, rooms: Rooms, wss: WebSocketServer,
   return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // A peer that resets the connection mid-handshake must not take the process down.
     socket.on('error', ignore)
-    const decision = decideUpgrade(request, store)
+    const decision = decideUpgrade(request, store, rooms)
     if (decision.kind === 'http') {
       refuseHandshake(socket, decision.status, decision.error)
       return

@@ -88,6 +88,9 @@ interface Change {
 /** An update with no structs and no deletions (v1): what a client that has nothing new sends. */
 const isEmptyUpdate = (update: Uint8Array): boolean => update.length === 2 && update[0] === 0 && update[1] === 0
 
+/** An awareness update with no entries (a varUint count of 0). */
+const NO_STATES = Uint8Array.of(0)
+
 /** Origin of the server's own forward edits. */
 const SERVER = Symbol('server')
 
@@ -110,7 +113,11 @@ export function snapshotOf(doc: Y.Doc): { state: Uint8Array; json: DocJson } {
  */
 export class Room {
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
+  /**
+   * Who is here and where their caret is; made on the first presence a connection announces, so a
+   * room nobody announces presence in holds no awareness state nor its 3-second check timer.
+   */
+  private presence: awarenessProtocol.Awareness | undefined
   private readonly peers = new Map<Peer, PeerState>()
   private lastSeq: number
   private updatesSinceCompaction = 0
@@ -143,10 +150,16 @@ export class Room {
     const { doc, lastSeq } = loadDocument(store, documentId, options.log)
     this.doc = doc
     this.lastSeq = lastSeq
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    this.awareness.setLocalState(null) // the server is not a participant
     doc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  private awareness(): awarenessProtocol.Awareness {
+    if (!this.presence) {
+      this.presence = new awarenessProtocol.Awareness(this.doc)
+      this.presence.setLocalState(null) // the server is not a participant
+      this.presence.on('update', this.onAwarenessUpdate)
+    }
+    return this.presence
   }
 
   /**
@@ -185,14 +198,14 @@ export class Room {
     }
     this.peers.set(peer, { refusedWrites: 0, syncRequests: 0, sent: sentWhole ? Y.encodeStateVector(this.doc) : undefined })
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    if (this.awareness.getStates().size > 0) peer.send(this.allAwarenessStates())
+    if (this.presence && this.presence.getStates().size > 0) peer.send(this.allAwarenessStates())
   }
 
   leave(peer: Peer): void {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
-    if (state.clientId !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness, [state.clientId], 'left')
+    if (state.clientId !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness(), [state.clientId], 'left')
     if (this.peers.size === 0) this.onEmpty(this)
   }
 
@@ -249,7 +262,7 @@ export class Room {
         )
         if (!pinned) return
         state.clientId = pinned.clientId
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, pinned.update, peer)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness(), pinned.update, peer)
         return
       }
       case 'query-awareness':
@@ -259,7 +272,8 @@ export class Room {
   }
 
   private allAwarenessStates(): Uint8Array {
-    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
+    const presence = this.presence
+    return encodeAwareness(presence ? awarenessProtocol.encodeAwarenessUpdate(presence, [...presence.getStates().keys()]) : NO_STATES)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -437,7 +451,7 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
   ): void => {
     const changed = [...added, ...updated, ...removed]
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness(), changed))
     for (const peer of this.peers.keys()) peer.send(message)
   }
 
@@ -523,7 +537,7 @@ export class Room {
     if (this.checkpointTimer) this.takeCheckpoint()
     this.flush({ compact: true })
     clearTimeout(this.flushTimer)
-    this.awareness.destroy()
+    this.presence?.destroy()
     this.doc.destroy()
   }
 }

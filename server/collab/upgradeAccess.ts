@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../access/credentials'
 import { FOREIGN_ORIGIN_ERROR } from '../access/csrfForCookies'
 import { type Granted, resolveAccess } from '../access/resolveAccess'
 import type { Store } from '../store/types'
+import type { Rooms } from './rooms'
 
 /**
  * What a WebSocket handshake on `/collab/:documentId` gets:
@@ -26,7 +27,7 @@ const ROUTE = /^\/collab\/([^/]+)$/
  * query parsers read the credentials): an `Authorization: Bearer` or `?token=` token, else the
  * session cookie; a token wins.
  */
-export function decideUpgrade(request: IncomingMessage, store: Store): UpgradeDecision {
+export function decideUpgrade(request: IncomingMessage, store: Store, rooms: Rooms): UpgradeDecision {
   const host = request.headers.host
   if (!host) return { kind: 'http', status: 400, error: 'Bad request' }
   // The address as the HTTP routes see it (node-server builds it the same way).
@@ -58,7 +59,8 @@ export function decideUpgrade(request: IncomingMessage, store: Store): UpgradeDe
   if (!token && origin !== undefined && origin !== ours.origin) {
     return { kind: 'close', code: CloseCode.Forbidden, reason: 'Cross-site connection refused' }
   }
-  if (!store.getDocument(documentId)) return { kind: 'close', code: CloseCode.NotFound, reason: 'No resolution with this id' }
+  // Resolutions are never deleted: one that is loaded exists, and needs no lookup.
+  if (!rooms.has(documentId) && !store.getDocument(documentId)) return { kind: 'close', code: CloseCode.NotFound, reason: 'No resolution with this id' }
   const result = resolveAccess(store, documentId, { token, session })
   if (!result.ok) return { kind: 'close', code: result.status === 401 ? CloseCode.Unauthorized : CloseCode.Forbidden, reason: result.error }
   return { kind: 'open', documentId, access: result.access }
