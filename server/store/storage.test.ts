@@ -1,11 +1,13 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
+import { constants, deflateRawSync } from 'node:zlib'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution } from '../../shared/paragraphs/readResolution'
+import type { Paragraph } from '../../shared/paragraphs/types'
 import { YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
 import { createResolution } from '../documents/createResolution'
 import { EventHub } from '../events/eventHub'
@@ -15,10 +17,13 @@ import { checkpointOf } from '../versions/versionCommands'
 import { DATABASE_FILE, MIGRATIONS, openSqliteStore } from './sqliteStore'
 import type { Store } from './types'
 import { COMPACT_ON_LOAD_ROWS, compactDocument, loadDocument, storedState } from './updateLog'
+import { packVersion } from './versionBundle'
 
 const SEEDS = resolve('../shared/seeds')
 /** The schema as it was before rows carried their encoding. */
 const SCHEMA_BEFORE_ENCODINGS = 6
+/** The schema as it was before compacted states and versions were stored once. */
+const SCHEMA_BEFORE_SHARING = 8
 
 const dirs: string[] = []
 const stores: Store[] = []
@@ -97,7 +102,7 @@ describe('the update log', () => {
     expect(storedState(store, id)).toBeUndefined()
   })
 
-  it('stores a compacted state deflated', () => {
+  it('stores a compacted state compressed', () => {
     const dir = newDir()
     const store = open(dir)
     const { id } = createResolution(store, { title: 'Deflated' })
@@ -185,6 +190,121 @@ describe('a database written by the previous schema', () => {
     closeAll()
 
     expect(inspect(dir, (db) => db.pragma('auto_vacuum', { simple: true }))).toBe(2)
+  })
+})
+
+describe('a database written before states were stored once', () => {
+  /** A file as that schema left it: a deflated compacted log and a version packed on its own. */
+  function previousSchemaFile(dir: string) {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'before the upgrade')
+    const state = Y.encodeStateAsUpdate(doc)
+    const paragraphs: Paragraph[] = [{ id: 'p-1', kind: 'op', number: '1.', text: 'Decides to remain seized', status: 'agreed', footnotes: [] }]
+    const db = new Database(join(dir, DATABASE_FILE))
+    for (const migration of MIGRATIONS.slice(0, SCHEMA_BEFORE_SHARING)) db.exec(migration)
+    db.pragma(`user_version = ${SCHEMA_BEFORE_SHARING}`)
+    db.prepare(`INSERT INTO documents (id, title, created_at, updated_at) VALUES ('r-old', 'Old', 1, 1)`).run()
+    db.prepare(`INSERT INTO document_updates (document_id, data, encoding, deflated) VALUES ('r-old', ?, 'v1', 1)`).run(
+      deflateRawSync(state, { level: constants.Z_BEST_SPEED }),
+    )
+    db.prepare(
+      `INSERT INTO versions (id, document_id, kind, label, note, created_at, paragraph_count, content_hash, paragraphs, state, format)
+       VALUES ('v-old', 'r-old', 'named', 'Rev.1', '', 1, 1, 'hash', '', ?, 'v2-bundle')`,
+    ).run(packVersion(state, paragraphs))
+    db.close()
+    return { paragraphs, state }
+  }
+
+  it('is migrated: the deflated log and the packed version read as before, and the log grows on', () => {
+    const dir = newDir()
+    const { paragraphs } = previousSchemaFile(dir)
+    const store = open(dir)
+
+    expect(textOf(loadDocument(store, 'r-old').doc)).toBe('before the upgrade')
+    const old = store.getVersion('v-old')!
+    expect(old.paragraphs).toEqual(paragraphs)
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, old.state)
+    expect(textOf(restored)).toBe('before the upgrade')
+
+    const client = type(store, 'r-old', [' and after'])
+    compactDocument(store, 'r-old', client, loadDocument(store, 'r-old').lastSeq)
+    expect(textOf(loadDocument(store, 'r-old').doc)).toBe('before the upgrade and after')
+    expect(store.loadUpdates('r-old')).toHaveLength(1)
+  })
+})
+
+describe('a checkpoint of the state the log is compacted into', () => {
+  /** The bytes a version's row holds itself, and its format. */
+  const versionRow = (dir: string, id: string) =>
+    inspect(dir, (db) =>
+      db.prepare<[string], { bytes: number; format: string }>('SELECT length(state) + length(paragraphs) AS bytes, format FROM versions WHERE id = ?').get(id),
+    )!
+
+  /** A resolution with a longer text typed in one update each, and a checkpoint taker. */
+  function typed(dir: string) {
+    const store = open(dir)
+    const { id } = createResolution(store, { title: 'Shared' })
+    const client = type(store, id, Array.from({ length: 300 }, (_, i) => `word ${i} `))
+    const take = () => checkpointOf({ store, hub: new EventHub() }, id, snapshot(client), 'activity', null, 'Checkpoint').version
+    const compact = () => compactDocument(store, id, client, loadDocument(store, id).lastSeq)
+    return { store, id, client, take, compact }
+  }
+
+  const restoredText = (store: Store, versionId: string) => {
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, store.getVersion(versionId)!.state)
+    return textOf(restored)
+  }
+
+  it.each([
+    ['taken before the compaction (as a room unloads)', 'checkpoint first'],
+    ['taken after the compaction', 'compaction first'],
+  ] as const)('is stored once, %s', (_, order) => {
+    const dir = newDir()
+    const { store, client, take, compact } = typed(dir)
+    let version
+    if (order === 'checkpoint first') {
+      version = take()
+      compact()
+    } else {
+      compact()
+      version = take()
+    }
+
+    expect(restoredText(store, version.id)).toBe(textOf(client))
+    expect(store.getVersion(version.id)!.paragraphs).toEqual(readResolution(snapshot(client).json).paragraphs)
+    closeAll()
+    const row = versionRow(dir, version.id)
+    expect(row.format).toBe('log')
+    expect(row.bytes).toBeLessThan(200)
+  })
+
+  it('gets a copy of its own when the log is compacted into a later state', () => {
+    const dir = newDir()
+    const { store, client, take, compact } = typed(dir)
+    const version = take()
+    compact()
+    const before = textOf(client)
+    client.getText('t').insert(0, 'later ')
+    compact()
+
+    expect(restoredText(store, version.id)).toBe(before)
+    expect(textOf(loadDocument(store, store.getVersion(version.id)!.documentId).doc)).toBe(`later ${before}`)
+    closeAll()
+    expect(versionRow(dir, version.id).format).toBe('v2-bundle')
+  })
+
+  it('keeps naming the log when it is compacted into the same state again', () => {
+    const dir = newDir()
+    const { store, client, take, compact } = typed(dir)
+    const version = take()
+    compact()
+    compact()
+
+    expect(restoredText(store, version.id)).toBe(textOf(client))
+    closeAll()
+    expect(versionRow(dir, version.id).format).toBe('log')
   })
 })
 

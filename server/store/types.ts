@@ -107,7 +107,8 @@ export interface Store {
   /**
    * Replaces every update up to `upToSeq` with one merged update (v1 unless said), atomically and
    * compressed, then gives the file system back what free space exceeds a working margin (all of
-   * it on close).
+   * it on close). A version of the same state (the checkpoint a room takes as it unloads) and
+   * the merged update are stored once, whichever is written first.
    */
   compactUpdates(documentId: string, upToSeq: number, merged: Uint8Array, encoding?: UpdateEncoding): void
 
