@@ -5,10 +5,12 @@ import { memo, useEffect, useRef } from 'react'
 import { textDirection } from '../../shared/paragraphs/types'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } from '../comments/commentHighlights'
+import { caretProvider } from './caretAwareness'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
 import { FootnoteBar } from './FootnoteBar'
 import { Footnotes, selectedFootnote } from './footnotes'
 import { PasteLimit } from './pasteLimit'
+import { RemoteChangesStayPut } from './remoteScroll'
 import { ResolutionEditing } from './resolutionEditing'
 import {
   annotate,
@@ -76,7 +78,8 @@ export const ResolutionEditor = memo(function ResolutionEditor(props: Props) {
       CommentHighlights.configure({ onOpen: (id) => openThread.current(id) }),
       PasteLimit.configure({ onRefused: collaboration.notify }),
       Collaboration.configure({ document: collaboration.doc }),
-      CollaborationCaret.configure({ provider: collaboration.provider, user }),
+      RemoteChangesStayPut,
+      CollaborationCaret.configure({ provider: caretProvider(collaboration.provider), user }),
     ],
     editorProps: {
       // An Arabic text reads right to left in the room as on paper.

@@ -50,7 +50,9 @@ export function useCollaboration(documentId: string, user: { name: string; color
 
   useEffect(() => {
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(collabUrl(), documentId, doc, { shouldReconnect })
+    // Every change goes through the server, which checks it; a second tab of the same browser gets
+    // it from there too, and no keystroke pays for a copy to each open tab.
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, { shouldReconnect, disableBc: true })
     provider.awareness.setLocalStateField('user', user)
     let everConnected = false
     provider.on('status', ({ status }: { status: string }) => {

@@ -39,11 +39,18 @@ function peopleIn(awareness: Awareness): Map<string, Person[]> {
   return groups
 }
 
+const signature = (groups: Map<string, Person[]>) => JSON.stringify([...groups.values()])
+
 /** Who is in the room right now, grouped by delegation, from everyone's awareness state. */
 export function PresenceList({ awareness }: { awareness: Awareness }) {
   const [groups, setGroups] = useState(() => peopleIn(awareness))
   useEffect(() => {
-    const update = () => setGroups(peopleIn(awareness))
+    // Awareness changes with every caret that moves in the room; the list only when someone comes, goes or is renamed.
+    const update = () =>
+      setGroups((shown) => {
+        const now = peopleIn(awareness)
+        return signature(now) === signature(shown) ? shown : now
+      })
     update()
     awareness.on('change', update)
     return () => awareness.off('change', update)
