@@ -1,11 +1,12 @@
-import { compileText } from '../../shared/amendments/compile'
+import { memo } from 'react'
 import type { Amendment } from '../../shared/amendments/types'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { PROPOSAL_KIND_WORDS } from '../../shared/amendments/decisions'
+import { useCompiledParagraphs } from './useCompiledParagraphs'
 
 interface Props {
-  paragraphs: Paragraph[]
+  paragraphs: readonly Paragraph[]
   amendments: Amendment[]
   /** Facilitators also see, apart, the proposals that ask to reopen agreed language. */
   canDecide: boolean
@@ -13,8 +14,8 @@ interface Props {
 }
 
 /** Where the negotiation stands: every paragraph with pending proposals, the contested first. */
-export function ProposalsOverview({ paragraphs, amendments, canDecide, onSelect }: Props) {
-  const compiled = compileText(paragraphs, amendments).paragraphs.filter((p) => !p.orphaned && p.proposals.length + p.insertions.length > 0)
+export const ProposalsOverview = memo(function ProposalsOverview({ paragraphs, amendments, canDecide, onSelect }: Props) {
+  const compiled = useCompiledParagraphs(paragraphs, amendments).filter((p) => p.proposals.length + p.insertions.length > 0)
   const ordered = [...compiled.filter((p) => p.contested), ...compiled.filter((p) => !p.contested)]
   const byId = new Map(paragraphs.map((p) => [p.id, p]))
   const reopening = canDecide ? amendments.filter((a) => a.status === 'pending' && a.reopensAgreed && byId.has(a.paragraphId)) : []
@@ -63,4 +64,4 @@ export function ProposalsOverview({ paragraphs, amendments, canDecide, onSelect 
       )}
     </aside>
   )
-}
+})

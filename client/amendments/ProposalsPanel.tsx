@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { type CompiledProposal, compileText } from '../../shared/amendments/compile'
 import type { Amendment } from '../../shared/amendments/types'
 import type { Access } from '../../shared/api/access'
@@ -21,7 +21,7 @@ interface Props {
   /** The paragraph shown, as it reads live in the editor (undefined: the overview). */
   paragraph: Paragraph | undefined
   /** Every paragraph as it reads live, for the overview. */
-  paragraphs: Paragraph[]
+  paragraphs: readonly Paragraph[]
   amendments: Amendment[]
   /** Changes when the room announces new versions (the paragraph's story names them). */
   versionsChanged?: number
@@ -34,8 +34,8 @@ interface Props {
  * One paragraph under negotiation: its status, the proposals on it side by side as redlines
  * against the live text, what the caller's role may do with them, what was decided, and its story.
  */
-export function ProposalsPanel(props: Props) {
-  const { paragraph, paragraphs, amendments, access, onSelect } = props
+export function ProposalsPanel({ paragraphs, ...props }: Props) {
+  const { paragraph, amendments, access, onSelect } = props
   if (!paragraph) {
     return <ProposalsOverview paragraphs={paragraphs} amendments={amendments} canDecide={can(access.role, 'amendment.decide')} onSelect={onSelect} />
   }
@@ -43,7 +43,19 @@ export function ProposalsPanel(props: Props) {
   return <ParagraphProposals key={paragraph.id} {...props} paragraph={paragraph} />
 }
 
-function ParagraphProposals({ documentId, access, paragraph, amendments, versionsChanged, reload, onSelect }: Props & { paragraph: Paragraph }) {
+/**
+ * Memoised: someone typing in another paragraph leaves this one's object as it was (see
+ * useLiveParagraphs), and its redlines are not drawn again.
+ */
+const ParagraphProposals = memo(function ParagraphProposals({
+  documentId,
+  access,
+  paragraph,
+  amendments,
+  versionsChanged,
+  reload,
+  onSelect,
+}: Omit<Props, 'paragraphs'> & { paragraph: Paragraph }) {
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
   const [comparing, setComparing] = useState(false)
@@ -153,4 +165,4 @@ function ParagraphProposals({ documentId, access, paragraph, amendments, version
       />
     </aside>
   )
-}
+})

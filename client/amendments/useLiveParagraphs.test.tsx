@@ -4,12 +4,12 @@ import Collaboration from '@tiptap/extension-collaboration'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { draftToDocJson } from '../../shared/paragraphs/draftToDocJson'
 import { emptyHeading, type Paragraph, type ResolutionDraft } from '../../shared/paragraphs/types'
 import { resolutionExtensions, resolutionSchema, YJS_FRAGMENT } from '../../shared/schema/resolutionSchema'
-import { useLiveParagraphs } from './useLiveParagraphs'
+import { FOLLOW_MS, useLiveParagraphs } from './useLiveParagraphs'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -29,6 +29,7 @@ const DRAFT: ResolutionDraft = {
 const editors: Editor[] = []
 let root: Root | undefined
 afterEach(() => {
+  vi.useRealTimers()
   act(() => root?.unmount())
   root = undefined
   for (const editor of editors.splice(0)) editor.destroy()
@@ -41,8 +42,11 @@ function editorOn(doc: Y.Doc): Editor {
   return editor
 }
 
+const renders = { count: 0 }
+
 function Probe({ editor, fromServer }: { editor: Editor; fromServer: Paragraph[] }) {
   const paragraphs = useLiveParagraphs(editor, fromServer)
+  renders.count += 1
   return (
     <ol>
       {paragraphs.map((p) => (
@@ -55,7 +59,8 @@ function Probe({ editor, fromServer }: { editor: Editor; fromServer: Paragraph[]
 }
 
 describe('useLiveParagraphs', () => {
-  it('reads a remote change to the text in the same render, with the statuses the server announced', () => {
+  it('follows a remote change to the text within FOLLOW_MS, in one render however many changes, with the statuses the server announced', () => {
+    vi.useFakeTimers()
     const here = new Y.Doc()
     prosemirrorJSONToYXmlFragment(resolutionSchema, draftToDocJson(DRAFT), here.getXmlFragment(YJS_FRAGMENT))
     const there = new Y.Doc()
@@ -92,7 +97,13 @@ describe('useLiveParagraphs', () => {
         return from < 0
       })
       remote.chain().insertContentAt({ from, to: from + 'Calls upon'.length }, 'Urges').run()
+      remote.chain().insertContentAt(from + 'Urges'.length, ' again').run()
     })
-    expect(items()[1]).toBe('OP 1: Urges all States to ensure access to safe drinking water;')
+    // Not between the keystroke and its paint: the room renders a moment later, once for both changes.
+    const before = renders.count
+    expect(items()[1]).toBe('OP 1: Calls upon all States to ensure access to safe drinking water;')
+    act(() => vi.advanceTimersByTime(FOLLOW_MS))
+    expect(items()[1]).toBe('OP 1: Urges again all States to ensure access to safe drinking water;')
+    expect(renders.count).toBe(before + 1)
   })
 })

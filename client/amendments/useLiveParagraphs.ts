@@ -1,32 +1,48 @@
 import type { Editor } from '@tiptap/core'
-import { useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution } from '../../shared/paragraphs/readResolution'
+import { keepUnchanged } from '../../shared/paragraphs/keepUnchanged'
 import type { Paragraph } from '../../shared/paragraphs/types'
 
 /**
- * The paragraphs as the editor holds them now — every local keystroke and every remote change
- * (an accepted proposal arrives as a Yjs update) — read by the same function the server uses, with
- * the statuses the server last announced. Panels read the present from here, never from a fetch
- * that may be seconds old; until the editor exists, the server's reading stands in.
+ * How long the panels may lag the text: soon enough to read as live, and the room re-renders at
+ * most ten times a second however fast twenty delegates type, never between a keystroke and its
+ * paint.
  */
-export function useLiveParagraphs(editor: Editor | null, fromServer: readonly Paragraph[]): Paragraph[] {
-  const [revision, setRevision] = useState(0)
+export const FOLLOW_MS = 100
+
+/**
+ * The paragraphs as the editor holds them — every local keystroke and every remote change (an
+ * accepted proposal arrives as a Yjs update), at most FOLLOW_MS later — read by the same function
+ * the server uses, with the statuses the server last announced. Panels read the present from here,
+ * never from a fetch that may be seconds old; until the editor exists, the server's reading stands
+ * in. A paragraph that did not change keeps its object, so a panel memoised on it does not render,
+ * and a change that alters nothing the panels show (a caret's move, a mark) renders nothing.
+ */
+export function useLiveParagraphs(editor: Editor | null, fromServer: readonly Paragraph[]): readonly Paragraph[] {
+  const [live, setLive] = useState<Paragraph[] | null>(null)
   useEffect(() => {
     if (!editor) return
+    const statuses = new Map(fromServer.map((p) => [p.id, p.status] as const))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const read = () => {
+      timer = undefined
+      if (editor.isDestroyed) return
+      const now = readResolution(editor.state.doc.toJSON() as DocJson, statuses).paragraphs
+      // The previous list itself when nothing shown changed: React then skips the render. A
+      // transition: a keystroke arriving meanwhile is handled first.
+      startTransition(() => setLive((previous) => keepUnchanged(previous ?? [], now)))
+    }
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
-      if (transaction.docChanged) setRevision((n) => n + 1)
+      if (transaction.docChanged) timer ??= setTimeout(read, FOLLOW_MS)
     }
     editor.on('transaction', onTransaction)
-    setRevision((n) => n + 1)
+    read()
     return () => {
+      clearTimeout(timer)
       editor.off('transaction', onTransaction)
     }
-  }, [editor])
-  const doc = useMemo(() => (editor && !editor.isDestroyed ? (editor.getJSON() as DocJson) : null), [editor, revision])
-  return useMemo(() => {
-    if (!doc) return [...fromServer]
-    const statuses = new Map(fromServer.map((p) => [p.id, p.status] as const))
-    return readResolution(doc, statuses).paragraphs
-  }, [doc, fromServer])
+  }, [editor, fromServer])
+  return (editor && live) || fromServer
 }
