@@ -8,6 +8,7 @@ import { sendAction } from './proposalActions'
 import { ConflictView } from './ConflictView'
 import type { Refusal } from './readRefusal'
 import { ReopenForm } from './ReopenForm'
+import { dateTime as when } from '../dates'
 
 interface Props {
   documentId: string
@@ -20,8 +21,6 @@ interface Props {
   name: string
   onDone: (message: string) => void
 }
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /**
  * What was decided on the paragraph, in plain words; facilitators reopen an acceptance or a

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { TimelineEvent } from '../../shared/amendments/types'
 import { api, errorMessage } from '../api'
 import { FormError } from '../FormError'
+import { dateTime as when } from '../dates'
 
 interface Props {
   documentId: string
@@ -14,8 +15,6 @@ interface Props {
    */
   refresh: unknown
 }
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** A paragraph's story from the audit log: who proposed, joined, objected, what was decided and reopened, and when. */
 export function ParagraphTimeline({ documentId, paragraphId, name, refresh }: Props) {

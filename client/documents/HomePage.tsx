@@ -3,9 +3,7 @@ import type { DocumentListItem } from '../../shared/api/documents'
 import { api, errorMessage } from '../api'
 import { NewResolutionForm } from './NewResolutionForm'
 import { FormError } from '../FormError'
-
-const formatTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { dateTime } from '../dates'
 
 export function HomePage({ userName }: { userName: string }) {
   const [documents, setDocuments] = useState<DocumentListItem[] | null>(null)
@@ -69,7 +67,7 @@ export function HomePage({ userName }: { userName: string }) {
                     <td className="number">{doc.ppCount}</td>
                     <td className="number">{doc.opCount}</td>
                     <td>
-                      <time dateTime={doc.updatedAt}>{formatTime(doc.updatedAt)}</time>
+                      <time dateTime={doc.updatedAt}>{dateTime(doc.updatedAt)}</time>
                     </td>
                   </tr>
                 ))}

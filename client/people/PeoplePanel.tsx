@@ -5,8 +5,7 @@ import { api, errorMessage } from '../api'
 import { CopyField } from './CopyField'
 import { StatePicker } from './StatePicker'
 import { FormError } from '../FormError'
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+import { shortDateTime as when } from '../dates'
 
 /** The facilitators' panel: invite facilitators, delegations and observers, see who joined, revoke. */
 export function PeoplePanel({ documentId, onClose }: { documentId: string; onClose: () => void }) {

@@ -5,6 +5,7 @@ import type { VersionSummary } from '../../shared/versions/types'
 import { api, errorMessage } from '../api'
 import { RedlineDialog, VersionDialog } from './VersionDialogs'
 import { FormError } from '../FormError'
+import { dateTime as when } from '../dates'
 
 interface Props {
   documentId: string
@@ -14,8 +15,6 @@ interface Props {
 }
 
 const PAGE = 20
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /**
  * The history of the text: named versions (zero draft, Rev.1 …) and the server's checkpoints; save

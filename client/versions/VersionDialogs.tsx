@@ -8,6 +8,7 @@ import { Redline } from '../amendments/Redline'
 import { ExportMenu, RedlineExportLinks } from '../export/ExportMenu'
 import { FormError } from '../FormError'
 import { Modal } from '../Modal'
+import { dateTime } from '../dates'
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
 
@@ -49,7 +50,7 @@ export function VersionDialog({ documentId, versionId, onClose }: { documentId: 
       {state.status === 'ready' && (
         <>
           <p className="muted">
-            {new Date(state.value.createdAt).toLocaleString()} {state.value.author && `· ${state.value.author}`} · read-only{' '}
+            {dateTime(state.value.createdAt)} {state.value.author && `· ${state.value.author}`} · read-only{' '}
             <ExportMenu documentId={documentId} version={versionId} label="Export this version" />
           </p>
           <ol className="version-text">
