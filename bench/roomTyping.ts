@@ -5,10 +5,13 @@
  * remote update, and, as the floor, the same keystroke measure on a bare contenteditable page.
  * Build the client first (`npx vite build`).
  *
- *   node --import tsx bench/roomTyping.ts [--keys 200] [--writers 20]
+ *   node --import tsx bench/roomTyping.ts [--keys 200] [--writers 20] [--profile out.cpuprofile]
+ *
+ * `--profile` records the page's CPU profile while the remote writers type (open it in Chromium's
+ * DevTools, Performance panel), to see where the main thread's time goes.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
@@ -34,6 +37,8 @@ const TYPING_BUDGET_MS = 60_000
 /** How long the main thread is watched, idle and with the writers alone. */
 const WINDOW_MS = 8000
 const GOALS = { p50: 12, p95: 16, perUpdate: 0.5 }
+const profileAt = process.argv.indexOf('--profile')
+const PROFILE = profileAt > 0 ? process.argv[profileAt + 1] : undefined
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -294,7 +299,9 @@ try {
   await sleep(WINDOW_MS)
   const busy = (await mainThreadMs(cdp)) - busyStart
   const updates = writers.sent() - sentBefore
+  if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
   const typedWithWriters = await typeKeys(page, KEYS)
+  if (PROFILE) writeFileSync(PROFILE, JSON.stringify(((await cdp.send('Profiler.stop')) as { profile: unknown }).profile))
   // A saturated main thread may paint the last keys only once the writers stop: that wait counts.
   writers.pause()
   const withWriters = await latencies(page, typedWithWriters)
