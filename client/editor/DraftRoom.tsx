@@ -3,34 +3,25 @@ import type { Editor } from '@tiptap/core'
 import type { AnchoredThread } from '../comments/commentHighlights'
 import { useNegotiation } from '../amendments/useNegotiation'
 import { useLiveParagraphs } from '../amendments/useLiveParagraphs'
-import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
+import type { Paragraph } from '../../shared/paragraphs/types'
 import type { LiveParagraph, ParagraphAnnotations } from './resolutionPresentation'
 import type { Access } from '../../shared/api/access'
 import type { DocumentListItem } from '../../shared/api/documents'
-import { can, describeRole } from '../../shared/policy/policy'
+import { can } from '../../shared/policy/policy'
 import { lazily, Loading } from '../lazily'
 import { NotFound } from '../NotFound'
 import { CopyField } from '../people/CopyField'
 import { colourFor } from '../people/displayName'
-import { PresenceList } from '../people/PresenceList'
 import { ResolutionEditor } from './ResolutionEditor'
+import { RoomHeader } from './RoomHeader'
 import { useAccess } from './useAccess'
-import { type ConnectionState, useCollaboration } from './useCollaboration'
+import { useCollaboration } from './useCollaboration'
 
 // The text comes first; each panel's code follows when its tab or button opens it.
 const ProposalsPanel = lazily(() => import('../amendments/ProposalsPanel'), 'ProposalsPanel')
 const CommentsPanel = lazily(() => import('../comments/CommentsPanel'), 'CommentsPanel')
 const HistoryPanel = lazily(() => import('../versions/HistoryPanel'), 'HistoryPanel')
 const PeoplePanel = lazily(() => import('../people/PeoplePanel'), 'PeoplePanel')
-const ExportMenu = lazily(() => import('../export/ExportMenu'), 'ExportMenu')
-
-const STATUS_TEXT: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  connected: 'Live',
-  reconnecting: 'Offline: reconnecting. Your edits are kept and will be sent.',
-  'not-found': 'This resolution does not exist.',
-  forbidden: 'Your access to this resolution has ended. Ask the facilitator for a new link.',
-}
 
 /** The draft room: the live text of one resolution and who is working on it. */
 export function DraftRoom({ documentId }: { documentId: string }) {
@@ -130,32 +121,16 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
 
   return (
     <div className="room">
-      <header className="room-header">
-        <a href="/" className="back">
-          ← Resolutions
-        </a>
-        <h1 className="room-title">{document.title}</h1>
-        <p className="role-badge" data-role={access.role}>
-          {describeRole(access.role, access.state, access.organisation)}
-          {!can(access.role, 'text.edit') && <span className="muted"> · text is read-only</span>}
-        </p>
-        <AgreementSummary paragraphs={negotiation.paragraphs} />
-        <a className="button-link" href={`/api/documents/${document.id}/compilation?format=html`} target="_blank" rel="noreferrer">
-          Compilation text
-        </a>
-        <Suspense fallback={<ExportButtonLoading />}>
-          <ExportMenu documentId={document.id} />
-        </Suspense>
-        <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
-          {notice ?? STATUS_TEXT[state]}
-        </p>
-        {collaboration && <PresenceList awareness={collaboration.provider.awareness} />}
-        {manages && (
-          <button type="button" aria-expanded={peopleOpen} aria-controls="people-panel" onClick={() => setPeopleOpen(!peopleOpen)}>
-            People & links
-          </button>
-        )}
-      </header>
+      <RoomHeader
+        document={document}
+        access={access}
+        paragraphs={negotiation.paragraphs}
+        state={state}
+        notice={notice}
+        collaboration={collaboration}
+        peopleOpen={peopleOpen}
+        onPeople={setPeopleOpen}
+      />
       {personalLink && (
         <div className="banner" role="region" aria-label="Your facilitator link">
           <p>
@@ -253,28 +228,5 @@ function PanelLoading({ what }: { what: string }) {
     <div className="side-panel panel-loading">
       <Loading className="help">{`Loading ${what}…`}</Loading>
     </div>
-  )
-}
-
-/** The export button as it will look, not yet usable, so that the header does not shift when the menu's code arrives. */
-function ExportButtonLoading() {
-  return (
-    <button type="button" disabled aria-busy="true">
-      Export
-    </button>
-  )
-}
-
-/** "PPs: 3 of 8 agreed ad ref · OPs: 12 of 31 agreed ad ref", agreed paragraphs included. */
-function AgreementSummary({ paragraphs }: { paragraphs: Paragraph[] }) {
-  const count = (kind: 'pp' | 'op') => {
-    const all = paragraphs.filter((p) => (kind === 'pp' ? p.kind === 'pp' : p.kind !== 'pp'))
-    return `${all.filter((p) => isLocked(p.status)).length} of ${all.length}`
-  }
-  if (paragraphs.length === 0) return null
-  return (
-    <p className="agreement-summary" aria-label="Agreed paragraphs">
-      PPs: {count('pp')} agreed ad ref · OPs: {count('op')} agreed ad ref
-    </p>
   )
 }
