@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin, Rolldown, UserConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
@@ -8,7 +9,8 @@ import { defineConfig } from 'vitest/config'
 const server = process.env.PENHOLDER_SERVER ?? 'http://127.0.0.1:8787'
 // In development Vite serves the client and proxies the API and the collaboration socket.
 const proxy = {
-  '/api': { target: server },
+  // With the slash: /api.ts is the client's own module.
+  '/api/': { target: server },
   '/collab': { target: server, ws: true },
 }
 
@@ -141,19 +143,77 @@ function serverBuild(workers: boolean): UserConfig {
   }
 }
 
+/**
+ * The client runs on Preact's React compatibility layer instead of React DOM: the same components
+ * and hooks (Tiptap's React bindings included) for about 10 KB of JavaScript instead of 60 KB
+ * (gzip), the largest single part of what a browser must fetch before a room opens. Tiptap's
+ * bindings take `useSyncExternalStore` from the renderer itself rather than from the CommonJS
+ * use-sync-external-store package, and their comparison of selections from client/deepEqual.ts.
+ */
+const clientFile = (name: string) => fileURLToPath(new URL(`client/${name}`, import.meta.url))
+const REACT_ON_PREACT = [
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  { find: /^use-sync-external-store\/shim(?:\/index\.js)?$/, replacement: 'preact/compat' },
+  { find: /^use-sync-external-store\/shim\/with-selector(?:\.js)?$/, replacement: clientFile('useSyncExternalStoreWithSelector.ts') },
+  { find: /^fast-equals$/, replacement: clientFile('deepEqual.ts') },
+]
+
+/**
+ * `react` itself is the compatibility layer too; in the client's tests, with the `act` that React
+ * exports and Preact keeps in its test utilities, so that components are tested on the renderer
+ * they ship with.
+ */
+function reactOnPreact(test: boolean): Plugin {
+  const forTests = '\0penholder:react-for-tests'
+  return {
+    name: 'penholder:react-on-preact',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'react') return null
+      return test ? forTests : this.resolve('preact/compat', importer, { skipSelf: true })
+    },
+    load(id) {
+      if (id !== forTests) return null
+      return ["export * from 'preact/compat'", "export { default } from 'preact/compat'", "export { act } from 'preact/test-utils'"].join('\n')
+    },
+  }
+}
+
+/**
+ * lib0/dom.js builds a few type checks when it loads (`$.$custom(…)`); nothing of ours or of
+ * Yjs's uses them, but a call might have effects, so the bundler keeps them and, with them, all of
+ * lib0/schema.js (2 KB gzip in the room's first download). Marked pure, they go when unused.
+ */
+function lib0DomChecksArePure(): Plugin {
+  return {
+    name: 'penholder:lib0-dom-checks-are-pure',
+    transform(code, id) {
+      if (!id.endsWith('/node_modules/lib0/dom.js')) return null
+      return code.replaceAll('= $.$custom(', '= /* @__PURE__ */ $.$custom(')
+    },
+  }
+}
+
 export default defineConfig(({ isSsrBuild, mode }) =>
   isSsrBuild
     ? serverBuild(mode === 'workers')
     : {
         root: 'client',
-        plugins: [react(), roomPage(), precompress()],
+        plugins: [react(), reactOnPreact(mode === 'test'), lib0DomChecksArePure(), roomPage(), precompress()],
+        resolve: { alias: REACT_ON_PREACT },
         // The manifest tells bench/bundleSize.ts which chunks a page loads first.
-        build: { outDir: '../dist', emptyOutDir: true, manifest: true },
+        // Every browser the editor supports preloads modules itself: no polyfill in the entry.
+        build: { outDir: '../dist', emptyOutDir: true, manifest: true, modulePreload: { polyfill: false } },
         server: { proxy },
         test: {
           root: '.',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           testTimeout: 20_000,
+          // Bundled like our own code, so that Tiptap's React bindings get the same renderer as the components.
+          server: { deps: { inline: ['@tiptap/react'] } },
         },
       },
 )
