@@ -13,7 +13,7 @@
  */
 import { decode } from '@jridgewell/sourcemap-codec'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -41,7 +41,8 @@ try {
     const path = join(dist, file)
     const code = readFileSync(path, 'utf8')
     total += gzipSync(code).length
-    const map = JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[]; mappings: string }
+    // The bundler's runtime chunk comes without a map: all glue.
+    const map = (existsSync(`${path}.map`) ? JSON.parse(readFileSync(`${path}.map`, 'utf8')) : { sources: [], mappings: '' }) as { sources: string[]; mappings: string }
     const sources = map.sources.map((source) => partOf(resolve(dirname(path), source)))
     const lines = code.split('\n')
     decode(map.mappings).forEach((segments, index) => {
