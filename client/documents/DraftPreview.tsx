@@ -52,6 +52,7 @@ const DROP_REASONS: Record<DroppedLine['reason'], string> = {
   'running-header': 'running header',
   'heading-note': 'note on the heading (*)',
   'after-adoption': 'after the adoption line',
+  'section-heading': 'section heading (I, II …)',
 }
 
 /** The kind select's values: a PP, or an OP at one of its three levels. */

@@ -10,7 +10,7 @@ import { type Block, readBody } from './recognise/body'
 import { readHeading } from './recognise/heading'
 import { enactingLanguage, ENDS_PP, guessLanguage, openingKindIn } from './recognise/languages'
 import { isRoman, nextLetter, nextRoman, readMarker } from './recognise/markers'
-import { type DraftParagraph, emptyHeading, type Language, type OpLevel, type ResolutionDraft, type TextReading } from './types'
+import { type DraftParagraph, type DroppedLine, emptyHeading, type Language, type OpLevel, type ResolutionDraft, type TextReading } from './types'
 
 const DEFAULT_ENACTING = 'The General Assembly,'
 
@@ -32,9 +32,16 @@ export function readPastedText(text: string): TextReading {
   if (enactingIndex < 0 && text.trim()) {
     warnings.unshift('No enacting formula (such as “The General Assembly,”) was found: the whole text was read as paragraphs, and there is no heading or title.')
   }
-  const furniture = body.dropped.filter((line) => line.reason !== 'after-adoption').length
+  const count = (reasons: DroppedLine['reason'][]) => body.dropped.filter((line) => reasons.includes(line.reason)).length
+  const furniture = count(['page-furniture', 'footnote-separator', 'running-header', 'heading-note'])
   if (furniture > 0) warnings.push(`${furniture} ${furniture === 1 ? 'line was' : 'lines were'} dropped as page furniture (page numbers, job numbers, running headers).`)
-  const afterAdoption = body.dropped.length - furniture
+  const sections = body.dropped.filter((line) => line.reason === 'section-heading' && /^[IVX]+\b/.test(line.text)).length
+  if (sections > 0) {
+    warnings.push(
+      `${sections} section ${sections === 1 ? 'heading' : 'headings'} (I, II …) ${sections === 1 ? 'was' : 'were'} left out: Penholder does not keep headings inside the text yet, so exports will not show them. The paragraphs under them are all here, numbered on.`,
+    )
+  }
+  const afterAdoption = count(['after-adoption'])
   if (afterAdoption > 0) warnings.push(`${afterAdoption} ${afterAdoption === 1 ? 'line' : 'lines'} after the adoption line (an annex, a vote) ${afterAdoption === 1 ? 'was' : 'were'} left out.`)
   const sponsors = readSponsors(heading.sponsors)
   if (language === 'en' && sponsors.unmatched.length > 0) {

@@ -103,6 +103,7 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       return reason === 'page-furniture' || reason === 'running-header'
     })
 
+  const sections = sectionHeadingLines(lines, context)
   lines.forEach((line, index) => readLine(line, index))
 
   function readLine(line: string, index: number): void {
@@ -175,6 +176,13 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
       ended = true
       return
     }
+    if (sections.has(index)) {
+      // A heading inside the text ("II", "Funding of operational activities"): it ends the paragraph before it.
+      flush()
+      dropped.push({ text: line, reason: 'section-heading', after: lastBlock() })
+      gap = 'page'
+      return
+    }
     const marker = readMarker(line, language)
     if (marker?.kind === 'number' || (marker?.kind === 'label' && marker.label === 'op')) numbered = operative = true
     if (current === '' || isBareMarker(current, language)) {
@@ -197,6 +205,39 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
   const warnings: string[] = []
   const blocks = placeFootnotes(texts, found, language, warnings)
   return { blocks, adoption: adoption.join(', '), dropped, warnings }
+}
+
+const ROMAN_NUMERAL = /^(?:X{0,2})(?:IX|IV|V?I{0,3})\.?$/
+const ROMAN_WITH_TITLE = /^(?:X{0,2})(?:IX|IV|V?I{0,3})\.\s+\p{Lu}/u
+
+/**
+ * The lines of section headings inside the text: a Roman numeral alone on its line ("II") and the
+ * title under it, or both on one line ("II. Funding of operational activities"), followed by a
+ * numbered paragraph. Long resolutions (the quadrennial review, omnibus texts) group their OPs so.
+ * A title never ends a clause: a line ending in a comma or semicolon is a paragraph's.
+ */
+function sectionHeadingLines(lines: string[], context: BodyContext): Set<number> {
+  const headings = new Set<number>()
+  const isTitle = (title: number[]) =>
+    title.every((i, n) => (n === 0 ? /^\p{Lu}/u : /^\p{L}/u).test(lines[i]!) && !/[;:]$/.test(lines[i]!) && !readMarker(lines[i]!, context.language)) &&
+    !/,$/.test(lines[title.at(-1) ?? -1] ?? '')
+  const content = lines.flatMap((line, index) => (line === '' || furnitureReason(line, context) ? [] : [index]))
+  content.forEach((index, at) => {
+    const line = lines[index]!
+    const numeral = ROMAN_NUMERAL.test(line) && /[IVX]/.test(line)
+    if (!numeral && !ROMAN_WITH_TITLE.test(line)) return
+    // The title: one or two lines, then a numbered paragraph.
+    for (let titleLines = numeral ? 1 : 0; titleLines <= (numeral ? 2 : 1); titleLines++) {
+      const title = content.slice(at + 1, at + 1 + titleLines)
+      const next = content[at + 1 + titleLines]
+      if (next === undefined || !isTitle(title)) return
+      if (readMarker(lines[next]!, context.language)?.kind === 'number') {
+        for (const i of [index, ...title]) headings.add(i)
+        return
+      }
+    }
+  })
+  return headings
 }
 
 /** "50th plenary meeting", alone or with its date on the same line (a web copy); null for any other line. */

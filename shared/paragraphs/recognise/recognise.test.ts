@@ -104,6 +104,48 @@ describe('paragraphs across pages and lines', () => {
     expect(shape('The General Assembly,\nRequesting an opinion on the question: “What are the obligations?”\nCommending the Court,\n1. Decides to act.')).toEqual(['pp', 'pp', 'op0'])
   })
 
+  it('leaves out section headings between paragraphs, alone or with their numeral, and says so', () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling its earlier reviews of the operational activities,',
+      'I',
+      'General guidelines',
+      '1.',
+      'Reaffirms the principles of the operational activities;',
+      '2. Stresses the role of national Governments;',
+      'II. Funding of the operational activities',
+      '3. Urges donors to increase core funding;',
+      'III',
+      'Follow-up, monitoring',
+      'and reporting',
+      '4. Requests a report at its next session.',
+    ].join('\n')
+    const { draft, dropped, warnings } = readPastedText(text)
+    expect(draft.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['pp', 'Recalling its earlier reviews of the operational activities,'],
+      ['op', 'Reaffirms the principles of the operational activities;'],
+      ['op', 'Stresses the role of national Governments;'],
+      ['op', 'Urges donors to increase core funding;'],
+      ['op', 'Requests a report at its next session.'],
+    ])
+    expect(dropped.filter((d) => d.reason === 'section-heading').map((d) => d.text)).toEqual([
+      'I',
+      'General guidelines',
+      'II. Funding of the operational activities',
+      'III',
+      'Follow-up, monitoring',
+      'and reporting',
+    ])
+    expect(warnings.join(' ')).toContain('3 section headings (I, II …) were left out')
+    expect(warnings.join(' ')).not.toContain('OP numbering jumps')
+  })
+
+  it('keeps a line that only looks like a numeral when no numbered paragraph follows its title', () => {
+    const { draft, dropped } = readPastedText('The General Assembly,\n1. Takes note of the report of Working Group\nIV\nWelcoming the progress made,\n2. Decides to act.')
+    expect(dropped.some((d) => d.reason === 'section-heading')).toBe(false)
+    expect(draft.paragraphs[0]!.text).toContain('Working Group IV')
+  })
+
   it('warns where the printed numbering jumps', () => {
     const { warnings } = readPastedText('The General Assembly,\n1. Urges States to act;\n3. Decides to act.')
     expect(warnings).toContain('OP numbering jumps from 1 to 3.')
