@@ -43,12 +43,16 @@ const out = join(resultsDir, `bench-${stamp}.jsonl`)
 
 // Penholder runs as `npm start` runs it, compiled to plain JavaScript, not under tsx (whose loader
 // and transpiled sources add about 60 MB and slow the first requests): the bench server is built
-// like the server (vite.config.ts), into dist/bench, on every run so that it is never stale.
+// like the server (vite.config.ts) on every run, so that it is never stale, outside dist/ (which
+// the client's build empties) but within reach of node_modules, for the packages left external.
+const benchServerDir = resolve('node_modules/.cache/penholder-bench-server')
 console.error('Building the bench server …')
-execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--ssr', 'bench/benchServer.ts', '--outDir', 'dist/bench', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-})
-const penholderServer = `node ${resolve('dist/bench/benchServer.js')}`
+execFileSync(
+  process.execPath,
+  [resolve('node_modules/vite/bin/vite.js'), 'build', '--ssr', 'bench/benchServer.ts', '--outDir', benchServerDir, '--emptyOutDir', '--logLevel', 'warn'],
+  { stdio: 'inherit' },
+)
+const penholderServer = `node ${join(benchServerDir, 'benchServer.js')}`
 const targets = [
   {
     label: 'penholder',
