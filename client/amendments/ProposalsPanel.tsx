@@ -59,12 +59,16 @@ const ParagraphProposals = memo(function ParagraphProposals({
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
   const [comparing, setComparing] = useState(false)
-  // Counts the decisions taken here; after each, focus returns to the panel's heading (once a dialog has closed).
+  // Counts the decisions taken here; after each, focus returns to the panel's heading once the
+  // comparison has closed (while it is open, the page behind it cannot take focus).
   const [decisions, setDecisions] = useState(0)
+  const focusedAfter = useRef(0)
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    if (decisions > 0) heading.current?.focus()
-  }, [decisions])
+    if (comparing || decisions === focusedAfter.current) return
+    focusedAfter.current = decisions
+    heading.current?.focus()
+  }, [decisions, comparing])
   const name = paragraphLabel(paragraph)
   const onParagraph = useMemo(() => amendments.filter((a) => a.paragraphId === paragraph.id), [amendments, paragraph.id])
   const byId = useMemo(() => new Map(amendments.map((a) => [a.id, a] as const)), [amendments])
