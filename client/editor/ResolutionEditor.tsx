@@ -1,13 +1,13 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
-import { memo, useEffect, useRef } from 'react'
+import { memo, Suspense, useEffect, useRef } from 'react'
 import { textDirection } from '../../shared/paragraphs/types'
 import { resolutionExtensions } from '../../shared/schema/resolutionSchema'
 import { type AnchoredThread, CommentHighlights, setActiveThread, setThreads } from '../comments/commentHighlights'
+import { lazily } from '../lazily'
 import { caretProvider } from './caretAwareness'
 import type { Collaboration as CollaborationHandle } from './useCollaboration'
-import { FootnoteBar } from './FootnoteBar'
 import { Footnotes, selectedFootnote } from './footnotes'
 import { PasteLimit } from './pasteLimit'
 import { RemoteChangesStayPut } from './remoteScroll'
@@ -40,6 +40,9 @@ interface Props {
   /** The editor, for panels that read its selection (new comments). */
   onEditor: (editor: Editor | null) => void
 }
+
+// Shown only with the cursor on a footnote: its code comes then, not before the text.
+const FootnoteBar = lazily(() => import('./FootnoteBar'), 'FootnoteBar')
 
 /**
  * What the toolbar and the footnote bar show, in primitive fields: the selector's result is
@@ -178,11 +181,13 @@ export const ResolutionEditor = memo(function ResolutionEditor(props: Props) {
         </button>
       </div>}
       {editor && context && context.footnotePos >= 0 && (
-        <FootnoteBar
-          editor={editor}
-          canEdit={editable}
-          footnote={{ pos: context.footnotePos, number: context.footnoteNumber, text: context.footnoteText }}
-        />
+        <Suspense fallback={null}>
+          <FootnoteBar
+            editor={editor}
+            canEdit={editable}
+            footnote={{ pos: context.footnotePos, number: context.footnoteNumber, text: context.footnoteText }}
+          />
+        </Suspense>
       )}
       </div>
       <EditorContent editor={editor} className="page-sheet" />

@@ -4,10 +4,11 @@ import type { DocumentListItem } from '../../shared/api/documents'
 import { isLocked, type Paragraph } from '../../shared/paragraphs/types'
 import { can, describeRole } from '../../shared/policy/policy'
 import { lazily } from '../lazily'
-import { PresenceList } from '../people/PresenceList'
 import type { Collaboration, ConnectionState } from './useCollaboration'
 
 const ExportMenu = lazily(() => import('../export/ExportMenu'), 'ExportMenu')
+// Who is here comes just after the text: the first paint of a room is its words.
+const PresenceList = lazily(() => import('../people/PresenceList'), 'PresenceList')
 
 const STATUS_TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -54,7 +55,11 @@ export const RoomHeader = memo(function RoomHeader({ document, access, paragraph
       <p className={`connection connection-${state}`} role="status" aria-live="polite" data-state={state}>
         {notice ?? STATUS_TEXT[state]}
       </p>
-      {collaboration && <PresenceList awareness={collaboration.provider.awareness} />}
+      {collaboration && (
+        <Suspense fallback={null}>
+          <PresenceList awareness={collaboration.provider.awareness} />
+        </Suspense>
+      )}
       {can(access.role, 'invites.manage') && (
         <button type="button" aria-expanded={peopleOpen} aria-controls="people-panel" onClick={() => onPeople(!peopleOpen)}>
           People & links

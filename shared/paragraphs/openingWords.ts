@@ -8,7 +8,6 @@
  * "note"), trailing adverbs ("also"), and a feeling ("with appreciation", "deep concern").
  */
 
-import { LANGUAGE_RULES } from './recognise/languages'
 import type { Language } from './types'
 
 export type OpeningKind = 'pp' | 'op'
@@ -55,12 +54,18 @@ const INTENSITIES = new Set(['deep', 'grave', 'serious', 'great', 'profound', 's
 const FEELINGS = new Set(['concern', 'appreciation', 'satisfaction', 'interest', 'regret', 'alarm', 'gratitude'])
 
 /**
+ * The languages whose UN texts set a paragraph's opening words in italics. Here rather than with
+ * the paste recogniser's rules per language: the editor needs this, and not the recogniser.
+ */
+const ITALIC_OPENINGS: ReadonlySet<Language> = new Set(['en', 'fr', 'es', 'ru'])
+
+/**
  * Characters from the start of `text` to set in italics; the first word when nothing is
  * recognised. Chinese and Arabic UN texts set no opening in italics; in French, Spanish and
  * Russian the opening is the first word, with an adverb before it ("Profondément préoccupée").
  */
 export function openingLength(text: string, kind: OpeningKind, language: Language = 'en'): number {
-  if (!LANGUAGE_RULES[language].italicOpenings) return 0
+  if (!ITALIC_OPENINGS.has(language)) return 0
   if (language !== 'en') return /^\s*(?:(?:\p{L}+ment|\p{L}+mente|Вновь|Глубоко|Также)\s+)?[\p{L}\p{M}'’-]+/u.exec(text)?.[0].length ?? 0
   const words = leadingWords(text)
   const opening = scanOpening(words)

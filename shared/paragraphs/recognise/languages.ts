@@ -19,8 +19,6 @@ export interface LanguageRules {
   date: RegExp
   /** Letters of (a), (b) … in order; roman numerals (i), (ii) … are Latin in every language. */
   letters: string
-  /** Is the opening phrase of a paragraph set in italics in this language's UN texts? */
-  italicOpenings: boolean
 }
 
 const ORGAN_EN = '(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Conference of the Parties|Commission on [A-Z][\\w ]+|Executive Board)'
@@ -44,7 +42,6 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     meeting: /^\d+(?:st|nd|rd|th) (?:plenary )?meeting$/i,
     date: new RegExp(`^\\d{1,2} (?:${MONTHS.en}) \\d{4}$`, 'i'),
     letters: 'abcdefghijklmnopqrstuvwxyz',
-    italicOpenings: true,
   },
   fr: {
     enacting: /^(?:L['’]|Le |La |Les )[\p{L}'’ -]{3,80},$/u,
@@ -55,7 +52,6 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     meeting: /^\d+e séance(?: plénière)?$/,
     date: new RegExp(`^\\d{1,2}(?:er)? (?:${MONTHS.fr}) \\d{4}$`, 'i'),
     letters: 'abcdefghijklmnopqrstuvwxyz',
-    italicOpenings: true,
   },
   es: {
     enacting: /^(?:La |El )[\p{L} -]{3,80},$/u,
@@ -66,7 +62,6 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     meeting: /^\d+ª sesión(?: plenaria)?$/,
     date: new RegExp(`^\\d{1,2} de (?:${MONTHS.es}) de \\d{4}$`, 'i'),
     letters: 'abcdefghijklmnñopqrstuvwxyz',
-    italicOpenings: true,
   },
   ru: {
     enacting: /^[А-ЯЁ][\p{L} -]{3,80},$/u,
@@ -77,7 +72,6 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     meeting: /^\d+-е (?:пленарное )?заседание$/,
     date: new RegExp(`^\\d{1,2} (?:${MONTHS.ru}) \\d{4} года$`, 'i'),
     letters: 'абвгдежзиклмнопрстуфхцчшщэюя',
-    italicOpenings: true,
   },
   zh: {
     enacting: /^[\p{Script=Han}]{2,20}[，,]$/u,
@@ -88,7 +82,6 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     meeting: /^第\s*\d+\s*次(?:全体)?会议$/,
     date: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/,
     letters: 'abcdefghijklmnopqrstuvwxyz',
-    italicOpenings: false,
   },
   ar: {
     enacting: /^إن [\p{Script=Arabic} ]{3,80}[،,:]$/u,
@@ -99,7 +92,6 @@ export const LANGUAGE_RULES: Record<Language, LanguageRules> = {
     meeting: /^الجلسة (?:العامة )?\d+$/,
     date: new RegExp(`^\\d{1,2} (?:${MONTHS.ar}) \\d{4}$`),
     letters: 'أبجدهوزحطيكلمنسعفصقرشتثخذضظغ',
-    italicOpenings: false,
   },
 }
 
