@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { startTransition, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution } from '../../shared/paragraphs/readResolution'
 import { keepUnchanged } from '../../shared/paragraphs/keepUnchanged'
@@ -30,9 +30,8 @@ export function useLiveParagraphs(editor: Editor | null, fromServer: readonly Pa
       timer = undefined
       if (editor.isDestroyed) return
       const now = readResolution(editor.state.doc.toJSON() as DocJson, statuses).paragraphs
-      // The previous list itself when nothing shown changed: React then skips the render. A
-      // transition: a keystroke arriving meanwhile is handled first.
-      startTransition(() => setLive((previous) => keepUnchanged(previous ?? [], now)))
+      // The previous list itself when nothing shown changed: the room then skips the render.
+      setLive((previous) => keepUnchanged(previous ?? [], now))
     }
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
       if (transaction.docChanged) timer ??= setTimeout(read, FOLLOW_MS)
