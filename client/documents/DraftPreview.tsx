@@ -53,6 +53,7 @@ const DROP_REASONS: Record<DroppedLine['reason'], string> = {
   'heading-note': 'note on the heading (*)',
   'after-adoption': 'after the adoption line',
   'section-heading': 'section heading (I, II …)',
+  annex: 'the annex',
 }
 
 /** The kind select's values: a PP, or an OP at one of its three levels. */

@@ -20,8 +20,9 @@ export function parseResolutionText(text: string): ResolutionDraft {
 
 export function readPastedText(text: string): TextReading {
   const lines = normaliseLines(text)
-  const enactingIndex = lines.findIndex((line) => enactingLanguage(line) !== null)
-  const language = enactingIndex >= 0 ? enactingLanguage(lines[enactingIndex])! : guessLanguage(text)
+  const found = findEnacting(lines)
+  const enactingIndex = found?.index ?? -1
+  const language = found?.language ?? guessLanguage(text)
   const enacting = enactingIndex >= 0 ? lines[enactingIndex] : DEFAULT_ENACTING
   const { heading, title } =
     enactingIndex >= 0 ? readHeading(lines.slice(0, enactingIndex), language, enacting) : { heading: emptyHeading(), title: '' }
@@ -41,6 +42,12 @@ export function readPastedText(text: string): TextReading {
       `${sections} section ${sections === 1 ? 'heading' : 'headings'} (I, II …) ${sections === 1 ? 'was' : 'were'} left out: Penholder does not keep headings inside the text yet, so exports will not show them. The paragraphs under them are all here, numbered on.`,
     )
   }
+  const annex = count(['annex'])
+  if (annex > 0) {
+    warnings.push(
+      `The annex (${annex} ${annex === 1 ? 'line' : 'lines'}) was left out: Penholder does not hold annexes yet. To negotiate it, paste it as a text of its own.`,
+    )
+  }
   const afterAdoption = count(['after-adoption'])
   if (afterAdoption > 0) warnings.push(`${afterAdoption} ${afterAdoption === 1 ? 'line' : 'lines'} after the adoption line (an annex, a vote) ${afterAdoption === 1 ? 'was' : 'were'} left out.`)
   const sponsors = readSponsors(heading.sponsors)
@@ -52,6 +59,22 @@ export function readPastedText(text: string): TextReading {
     dropped: body.dropped,
     warnings: [...warnings, ...body.warnings],
   }
+}
+
+/**
+ * The enacting formula: "The General Assembly,". A one-paragraph draft may print it without its
+ * comma ("The General Assembly" over "Adopts the Political Declaration …"): then it counts only
+ * when a paragraph's opening words follow it.
+ */
+function findEnacting(lines: string[]): { index: number; language: Language } | null {
+  const index = lines.findIndex((line) => enactingLanguage(line) !== null)
+  if (index >= 0) return { index, language: enactingLanguage(lines[index]!)! }
+  for (let at = 0; at < lines.length - 1; at++) {
+    const language = enactingLanguage(`${lines[at]},`)
+    const next = lines.slice(at + 1).find((line) => line !== '')
+    if (language && next && openingKindIn(next, language, openingKind) !== null) return { index: at, language }
+  }
+  return null
 }
 
 function normaliseLines(text: string): string[] {

@@ -97,7 +97,7 @@ export interface ResolutionDraft {
 /** A line of the pasted text left out of the resolution, and why; `after` is the index of the paragraph it followed (-1: before the first). */
 export interface DroppedLine {
   text: string
-  reason: 'page-furniture' | 'footnote-separator' | 'running-header' | 'heading-note' | 'after-adoption' | 'section-heading'
+  reason: 'page-furniture' | 'footnote-separator' | 'running-header' | 'heading-note' | 'after-adoption' | 'section-heading' | 'annex'
   after: number
 }
 

@@ -38,7 +38,8 @@ type Gap = 'none' | 'blank' | 'page'
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}，。；：、]$/u
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}，。；：、]/u
 const ENDS_NOTE = /[.)]$/
-const ENGLISH_MEETING = /^\d+(?:st|nd|rd|th) (?:plenary )?meeting$/i
+/** An English meeting line closes texts in any language (a web copy keeps it untranslated). */
+const ENGLISH_MEETING = LANGUAGE_RULES.en.meeting
 const VOTE_NOTE = /^\[(?:Adopted|Adoptée?|Aprobad[ao]|Принята|未经表决|اعتمد)[^\]]*\]?$/u
 
 /** Joins a wrapped line to the text before it: no space after a line-end hyphen or between CJK characters. */
@@ -64,6 +65,8 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
   let numbered = false
   let operative = false
   let ended = false
+  /** Past the line "Annex" after the paragraphs: the rest is not the resolution's own text. */
+  let inAnnex = false
   /** A "*" note on the heading being read, until its sentence ends. */
   let headingNote: string | null = null
   /** The lines after a footnote rule, until the page ends: read as one block of footnotes. */
@@ -110,6 +113,12 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
     if (line === '') {
       openFootnote = null
       if (gap === 'none') gap = 'blank'
+      return
+    }
+    if (inAnnex || (!ended && (current !== '' || texts.length > 0) && ANNEX.test(line))) {
+      if (!inAnnex) flush()
+      inAnnex = true
+      dropped.push({ text: line, reason: 'annex', after: lastBlock() })
       return
     }
     const reason = furnitureReason(line, context)
@@ -206,6 +215,9 @@ export function readBody(lines: string[], context: BodyContext): BodyReading {
   const blocks = placeFootnotes(texts, found, language, warnings)
   return { blocks, adoption: adoption.join(', '), dropped, warnings }
 }
+
+/** "Annex", "Annex II", "Annexe", "Anexo", "Приложение", "附件", "المرفق": a heading alone on its line. */
+const ANNEX = /^(?:Annex(?:es)?|Annexe|Anexo|Приложение|附件|المرفق)(?: (?:[IVX]+|\d{1,2}))?$/u
 
 const ROMAN_NUMERAL = /^(?:X{0,2})(?:IX|IV|V?I{0,3})\.?$/
 const ROMAN_WITH_TITLE = /^(?:X{0,2})(?:IX|IV|V?I{0,3})\.\s+\p{Lu}/u

@@ -146,6 +146,47 @@ describe('paragraphs across pages and lines', () => {
     expect(draft.paragraphs[0]!.text).toContain('Working Group IV')
   })
 
+  it('leaves out an annex after the paragraphs, its numbered paragraphs and footnotes included, and says so', () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling its resolution 79/1,',
+      '1. Endorses the declaration contained in the annex to the present resolution;',
+      '2. Decides to remain seized of the matter.',
+      'Annex',
+      'Political declaration',
+      '1.',
+      'We, the Heads of State and Government, reaffirm our commitment, 1 and resolve to act.',
+      '2. We welcome the progress made.',
+      '__________________',
+      '1 See resolution 70/1.',
+    ].join('\n')
+    const { draft, dropped, warnings } = readPastedText(text)
+    expect(draft.paragraphs.map((p) => p.text)).toEqual([
+      'Recalling its resolution 79/1,',
+      'Endorses the declaration contained in the annex to the present resolution;',
+      'Decides to remain seized of the matter.',
+    ])
+    expect(draft.paragraphs.flatMap((p) => p.footnotes ?? [])).toEqual([])
+    expect(dropped.filter((d) => d.reason === 'annex').map((d) => d.text)).toContain('Political declaration')
+    expect(warnings.join(' ')).toContain('The annex (')
+    expect(warnings.join(' ')).not.toContain('numbering jumps')
+  })
+
+  it('reads "The General Assembly" without its comma as the enacting formula when an opening follows', () => {
+    const heading = 'A/80/L.99\nGeneral Assembly\nDistr.: Limited\n23 October 2025\nOriginal: English\nEightieth session\nAgenda item 107\nCrime prevention and criminal justice\nDraft resolution submitted by the President of the General Assembly\n'
+    const { draft, warnings } = readPastedText(`${heading}\nA political declaration\nThe General Assembly\nAdopts the political declaration annexed to the present resolution.`)
+    expect(draft.enacting).toBe('The General Assembly')
+    expect(draft.title).toBe('A political declaration')
+    expect(draft.paragraphs.map((p) => [p.kind, p.text])).toEqual([['op', 'Adopts the political declaration annexed to the present resolution.']])
+    expect(warnings.join(' ')).not.toContain('No enacting formula')
+  })
+
+  it('takes a resumed plenary meeting as the adoption line', () => {
+    const { draft } = readPastedText('The General Assembly,\n1. Decides to remain seized of the matter.\n50th (resumed) plenary meeting\n22 December 2023')
+    expect(draft.adoption).toBe('50th (resumed) plenary meeting, 22 December 2023')
+    expect(draft.paragraphs).toHaveLength(1)
+  })
+
   it('warns where the printed numbering jumps', () => {
     const { warnings } = readPastedText('The General Assembly,\n1. Urges States to act;\n3. Decides to act.')
     expect(warnings).toContain('OP numbering jumps from 1 to 3.')
