@@ -196,8 +196,9 @@ export class Room {
       peer.close(CloseCode.StorageFailure, 'The server could not store the change; reconnect')
       return
     }
-    this.peers.set(peer, { refusedWrites: 0, syncRequests: 0, sent: sentWhole ? Y.encodeStateVector(this.doc) : undefined })
-    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const stateVector = Y.encodeStateVector(this.doc)
+    this.peers.set(peer, { refusedWrites: 0, syncRequests: 0, sent: sentWhole ? stateVector : undefined })
+    peer.send(encodeSyncStep1(stateVector))
     if (this.presence && this.presence.getStates().size > 0) peer.send(this.allAwarenessStates())
   }
 
