@@ -10,6 +10,8 @@
  *   npm run bench                       all scenarios, both servers (about 10 minutes on 2 cores)
  *   npm run bench -- --quick            a one-minute smoke run
  *   npm run bench -- --only penholder   skip the reference server
+ *   npm run bench -- --harness-only --scenarios manydocs
+ *                                       the harness's scenarios alone, without Penholder's own measures
  *   any other option is passed to the harness (see ../shared/bench/README.md)
  */
 import { execFileSync } from 'node:child_process'
@@ -38,6 +40,8 @@ mkdirSync(resultsDir, { recursive: true })
 const args = process.argv.slice(2)
 const onlyAt = args.indexOf('--only')
 const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined
+const harnessOnlyAt = args.indexOf('--harness-only')
+const harnessOnly = harnessOnlyAt >= 0 && args.splice(harnessOnlyAt, 1).length > 0
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
 const out = join(resultsDir, `bench-${stamp}.jsonl`)
 
@@ -96,7 +100,7 @@ const script = (title: string, file: string, ...options: string[]) => {
   return execFileSync(process.execPath, ['--import', tsx, join('bench', file), ...options], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 }
 const summary = summaryTable(results as HarnessRecord[])
-const sections = [
+const sections = harnessOnly ? [] : [
   script('server CPU per update with agreed paragraphs', 'lockedUpdates.ts'),
   script('storage: versions, the update log on disk', 'storageSize.ts'),
   script('JavaScript to open a room, idle server memory', 'bundleSize.ts'),
