@@ -75,11 +75,19 @@ describe('built files', () => {
 })
 
 describe('answers made per request', () => {
-  it('send JSON gzipped', async () => {
-    const response = await get(`/api/documents/${documentId}/paragraphs`, 'gzip, deflate, br', { authorization: `Bearer ${token}` })
+  it('send JSON gzipped, and a small answer as it is, with its length', async () => {
+    const ops = Array.from({ length: 30 }, (_, i) => `${i + 1}. Calls upon all States to cooperate fully with the mechanism, step ${i + 1};`)
+    const long = await createDocument(server.url, { title: 'Long', text: ['The General Assembly,', ...ops].join('\n') })
+    const response = await get(`/api/documents/${long.id}/paragraphs`, 'gzip, deflate, br', { authorization: `Bearer ${long.token}` })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-encoding')).toBe('gzip')
-    expect(await response.json()).toHaveLength(2)
+    expect(((await response.json()) as unknown[]).length).toBeGreaterThanOrEqual(30)
+
+    const small = await get(`/api/documents/${documentId}/paragraphs`, 'gzip, deflate, br', { authorization: `Bearer ${token}` })
+    expect(small.headers.get('content-encoding')).toBeNull()
+    const body = await small.text()
+    expect(small.headers.get('content-length')).toBe(String(Buffer.byteLength(body)))
+    expect(JSON.parse(body)).toHaveLength(2)
   })
 
   it('leave the event stream uncompressed, so that each event arrives when it is sent', async () => {
