@@ -535,8 +535,9 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.commit()
-    if (this.checkpointTimer) this.takeCheckpoint()
+    // Compacted first: the checkpoint then finds the same state stored (by its hash) and packs nothing.
     this.flush({ compact: true })
+    if (this.checkpointTimer) this.takeCheckpoint()
     clearTimeout(this.flushTimer)
     this.presence?.destroy()
     this.doc.destroy()
