@@ -19,7 +19,8 @@ import type { Store } from './types'
 import { COMPACT_ON_LOAD_ROWS, compactDocument, loadDocument, storedState } from './updateLog'
 import { packVersion } from './versionBundle'
 
-const SEEDS = resolve('../shared/seeds')
+// The real UN texts of the recogniser's corpus, inside the repository: a clone alone runs this.
+const SEEDS = resolve('shared/paragraphs/corpus')
 /** The schema as it was before rows carried their encoding. */
 const SCHEMA_BEFORE_ENCODINGS = 6
 /** The schema as it was before compacted states and versions were stored once. */

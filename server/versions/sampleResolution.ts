@@ -6,11 +6,12 @@ import { replaceText } from '../collab/forwardEdits'
 
 /**
  * A resolution of `paragraphs` paragraphs (two fifths preambular) for measuring storage: its words
- * follow the word pairs of the shared seed texts, so it compresses like negotiated prose and not
- * like a text that repeats itself. The same seed gives the same text.
+ * follow the word pairs of real texts (the `.txt` files of `seedsDir`), so it compresses like
+ * negotiated prose and not like a text that repeats itself. The same seed gives the same text.
  */
 export function sampleResolutionText(paragraphs: number, seedsDir: string, seed = 7): string {
   const words = readdirSync(seedsDir)
+    .filter((file) => file.endsWith('.txt'))
     .map((file) => readFileSync(join(seedsDir, file), 'utf8'))
     .join(' ')
     .split(/\s+/)
