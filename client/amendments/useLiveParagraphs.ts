@@ -2,13 +2,14 @@ import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
 import type { DocJson } from '../../shared/paragraphs/docJson'
 import { readResolution } from '../../shared/paragraphs/readResolution'
+import { laterWhenIdle } from '../idle'
 import { keepUnchanged } from '../../shared/paragraphs/keepUnchanged'
 import type { Paragraph } from '../../shared/paragraphs/types'
 
 /**
- * How long the panels may lag the text: soon enough to read as live, and the room re-renders at
- * most ten times a second however fast twenty delegates type, never between a keystroke and its
- * paint.
+ * How long the panels lag the text, at least (then they wait for an idle moment, see idle.ts):
+ * soon enough to read as live, and the room re-renders at most ten times a second however fast
+ * twenty delegates type, never between a keystroke and its paint.
  */
 export const FOLLOW_MS = 100
 
@@ -25,21 +26,21 @@ export function useLiveParagraphs(editor: Editor | null, fromServer: readonly Pa
   useEffect(() => {
     if (!editor) return
     const statuses = new Map(fromServer.map((p) => [p.id, p.status] as const))
-    let timer: ReturnType<typeof setTimeout> | undefined
+    let cancel: (() => void) | undefined
     const read = () => {
-      timer = undefined
+      cancel = undefined
       if (editor.isDestroyed) return
       const now = readResolution(editor.state.doc.toJSON() as DocJson, statuses).paragraphs
       // The previous list itself when nothing shown changed: the room then skips the render.
       setLive((previous) => keepUnchanged(previous ?? [], now))
     }
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
-      if (transaction.docChanged) timer ??= setTimeout(read, FOLLOW_MS)
+      if (transaction.docChanged) cancel ??= laterWhenIdle(read, FOLLOW_MS)
     }
     editor.on('transaction', onTransaction)
     read()
     return () => {
-      clearTimeout(timer)
+      cancel?.()
       editor.off('transaction', onTransaction)
     }
   }, [editor, fromServer])

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
+import { laterWhenIdle } from '../idle'
 
 /** A caret as y-tiptap shares it: two Yjs relative positions, or null when the editor lost focus. */
 interface Caret {
@@ -7,7 +8,7 @@ interface Caret {
   head: Y.RelativePosition
 }
 
-/** How long a moved caret waits to be published, with any moves after it: others see it follow within this. */
+/** How long, at least, a moved caret waits to be published with the moves after it (then for an idle moment, see idle.ts). */
 export const CARET_MS = 100
 
 const samePosition = (a: unknown, b: Y.RelativePosition) =>
@@ -32,10 +33,10 @@ function sameCaret(current: unknown, next: unknown): boolean {
  */
 export function caretAwareness(awareness: Awareness): Awareness {
   let pending: { value: unknown } | null = null
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let cancel: (() => void) | undefined
   const publish = () => {
-    clearTimeout(timer)
-    timer = undefined
+    cancel?.()
+    cancel = undefined
     if (!pending) return
     const { value } = pending
     pending = null
@@ -45,7 +46,7 @@ export function caretAwareness(awareness: Awareness): Awareness {
     if (field !== 'cursor') return awareness.setLocalStateField(field, value)
     pending = { value }
     if (value === null) return publish()
-    timer ??= setTimeout(publish, CARET_MS)
+    cancel ??= laterWhenIdle(publish, CARET_MS)
   }
   return overriding(awareness, 'setLocalStateField', setLocalStateField)
 }
