@@ -50,3 +50,41 @@ test('the preview, the room, the proposals panel and its decisions pass axe at 3
     }
   }
 })
+
+test('a delegation chooses a paragraph and makes a proposal with the keyboard alone', async ({ browser, server }) => {
+  const {
+    facilitator,
+    delegates: [mexico],
+  } = await negotiationRoom(browser, server, DRAFT, [{ search: 'mexi', state: 'Mexico', name: 'Lucía' }])
+  // The delegation's text is read-only: no caret reaches it from the keyboard, the list does.
+  const picker = mexico.getByLabel('Any paragraph')
+  await expect(picker).toBeVisible()
+  expect(await blockers(mexico), 'the overview with its paragraph list').toEqual([])
+  for (let presses = 0; presses < 20 && !(await picker.evaluate((element) => element === document.activeElement)); presses++) {
+    await mexico.keyboard.press('Tab')
+  }
+  await expect(picker).toBeFocused()
+  await mexico.keyboard.press('ArrowDown')
+  await mexico.keyboard.press('ArrowDown')
+  await expect(picker).toHaveValue(await ops(mexico).first().getAttribute('data-id').then((id) => id!))
+  await mexico.keyboard.press('Tab')
+  await expect(mexico.getByRole('button', { name: 'Open' })).toBeFocused()
+  await mexico.keyboard.press('Enter')
+  // The panel of OP 1 opens, and the keyboard goes on from its heading.
+  await expect(proposalsPanel(mexico).getByRole('heading', { level: 2 })).toContainText('OP 1')
+  await expect(proposalsPanel(mexico).getByRole('heading', { level: 2 })).toBeFocused()
+  const wording = proposalsPanel(mexico).getByLabel('Proposed wording')
+  for (let presses = 0; presses < 20 && !(await wording.evaluate((element) => element === document.activeElement)); presses++) {
+    await mexico.keyboard.press('Tab')
+  }
+  await expect(wording).toBeFocused()
+  await mexico.keyboard.press('ControlOrMeta+a')
+  await mexico.keyboard.type('Urges all States to ensure access to safe drinking water by 2030;')
+  const submit = proposalsPanel(mexico).getByRole('button', { name: 'Submit proposal' })
+  for (let presses = 0; presses < 10 && !(await submit.evaluate((element) => element === document.activeElement)); presses++) {
+    await mexico.keyboard.press('Tab')
+  }
+  await mexico.keyboard.press('Enter')
+  await ops(facilitator).first().click()
+  await expect(proposalsPanel(facilitator).getByText('by 2030')).toBeVisible()
+})

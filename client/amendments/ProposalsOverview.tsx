@@ -3,6 +3,7 @@ import type { Amendment } from '../../shared/amendments/types'
 import { paragraphLabel } from '../../shared/paragraphs/paragraphLabel'
 import type { Paragraph } from '../../shared/paragraphs/types'
 import { PROPOSAL_KIND_WORDS } from '../../shared/amendments/decisions'
+import { ParagraphPicker } from './ParagraphPicker'
 import { useCompiledParagraphs } from './useCompiledParagraphs'
 
 interface Props {
@@ -21,7 +22,10 @@ export const ProposalsOverview = memo(function ProposalsOverview({ paragraphs, a
   const reopening = canDecide ? amendments.filter((a) => a.status === 'pending' && a.reopensAgreed && byId.has(a.paragraphId)) : []
   return (
     <aside className="side-panel proposals" aria-labelledby="proposals-title">
-      <h2 id="proposals-title">Proposals</h2>
+      <h2 id="proposals-title" tabIndex={-1}>
+        Proposals
+      </h2>
+      <ParagraphPicker paragraphs={paragraphs} onSelect={onSelect} />
       {reopening.length > 0 && (
         <section className="reopen-requests" aria-labelledby="reopen-requests-title">
           <h3 id="reopen-requests-title">Asks to reopen agreed language</h3>
@@ -41,7 +45,7 @@ export const ProposalsOverview = memo(function ProposalsOverview({ paragraphs, a
         </section>
       )}
       {ordered.length === 0 ? (
-        <p className="muted">No pending proposals. Put the cursor in a paragraph to see its history or make one.</p>
+        <p className="muted">No pending proposals. Put the cursor in a paragraph, or choose one above, to see its history or make one.</p>
       ) : (
         <>
           <p className="muted">Put the cursor in a paragraph, or choose one:</p>

@@ -99,10 +99,12 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
     cursorAt.current = id
     if (id) setSelectedId(id)
   }, [])
-  // From the overview: show that paragraph's proposals and bring its text into view.
+  // From the overview: show that paragraph's proposals and bring its text into view. The button
+  // that chose it is gone with the overview, so the keyboard goes on from the panel's heading.
   const select = useCallback((chosen: Paragraph | null) => {
     setSelectedId(chosen?.id ?? null)
     if (chosen) window.document.querySelector(`[data-id="${CSS.escape(chosen.id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    requestAnimationFrame(() => window.document.getElementById('proposals-title')?.focus())
   }, [])
   // Text and numbers as the editor holds them now (never a fetch that may be seconds old); statuses as the server last said.
   const liveParagraphs = useLiveParagraphs(editor, negotiation.paragraphs)
