@@ -70,7 +70,7 @@ describe.skipIf(missing)('the Content-Security-Policy in Chromium', () => {
     await page.getByLabel('Your name').fill('Ana')
     await page.getByRole('button', { name: 'Join' }).click()
     await page.locator('.connection[data-state="connected"]').waitFor()
-    await page.getByText('Decides;').waitFor()
+    await page.locator('.resolution').getByText('Decides;').waitFor()
     expect(violations).toEqual([])
     await page.close()
   })
