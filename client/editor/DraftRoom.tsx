@@ -23,6 +23,9 @@ const CommentsPanel = lazily(() => import('../comments/CommentsPanel'), 'Comment
 const HistoryPanel = lazily(() => import('../versions/HistoryPanel'), 'HistoryPanel')
 const PeoplePanel = lazily(() => import('../people/PeoplePanel'), 'PeoplePanel')
 
+/** From this width the side panel stands beside the text (styles.css, `.room-body`). */
+const SIDE_BY_SIDE_PX = 901
+
 /** The draft room: the live text of one resolution and who is working on it. */
 export function DraftRoom({ documentId }: { documentId: string }) {
   const state = useAccess(documentId)
@@ -99,12 +102,14 @@ function Room({ document, access }: { document: DocumentListItem; access: Access
     cursorAt.current = id
     if (id) setSelectedId(id)
   }, [])
-  // From the overview: show that paragraph's proposals and bring its text into view. The button
-  // that chose it is gone with the overview, so the keyboard goes on from the panel's heading.
+  // From the overview: show that paragraph's proposals and, where the panel stands beside the text,
+  // bring its words into view; on a narrow screen the panel is under the text, and stays in view.
+  // The button that chose it is gone with the overview, so the keyboard goes on from the heading.
   const select = useCallback((chosen: Paragraph | null) => {
     setSelectedId(chosen?.id ?? null)
-    if (chosen) window.document.querySelector(`[data-id="${CSS.escape(chosen.id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
-    requestAnimationFrame(() => window.document.getElementById('proposals-title')?.focus())
+    const beside = window.matchMedia(`(min-width: ${SIDE_BY_SIDE_PX}px)`).matches
+    if (chosen && beside) window.document.querySelector(`[data-id="${CSS.escape(chosen.id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    requestAnimationFrame(() => window.document.getElementById('proposals-title')?.focus({ preventScroll: beside }))
   }, [])
   // Text and numbers as the editor holds them now (never a fetch that may be seconds old); statuses as the server last said.
   const liveParagraphs = useLiveParagraphs(editor, negotiation.paragraphs)
