@@ -148,17 +148,17 @@ function serverBuild(workers: boolean): UserConfig {
  * and hooks (Tiptap's React bindings included) for about 10 KB of JavaScript instead of 60 KB
  * (gzip), the largest single part of what a browser must fetch before a room opens. Tiptap's
  * bindings take `useSyncExternalStore` from the renderer itself rather than from the CommonJS
- * use-sync-external-store package, and their comparison of selections from client/deepEqual.ts.
+ * use-sync-external-store package, and their comparison of selections from shared/deepEqual.ts.
  */
-const clientFile = (name: string) => fileURLToPath(new URL(`client/${name}`, import.meta.url))
+const sourceFile = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const REACT_ON_PREACT = [
   { find: /^react-dom$/, replacement: 'preact/compat' },
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
   { find: /^use-sync-external-store\/shim(?:\/index\.js)?$/, replacement: 'preact/compat' },
-  { find: /^use-sync-external-store\/shim\/with-selector(?:\.js)?$/, replacement: clientFile('useSyncExternalStoreWithSelector.ts') },
-  { find: /^fast-equals$/, replacement: clientFile('deepEqual.ts') },
+  { find: /^use-sync-external-store\/shim\/with-selector(?:\.js)?$/, replacement: sourceFile('client/useSyncExternalStoreWithSelector.ts') },
+  { find: /^fast-equals$/, replacement: sourceFile('shared/deepEqual.ts') },
 ]
 
 /**

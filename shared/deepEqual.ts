@@ -1,9 +1,9 @@
 /**
- * The one function Tiptap's React bindings take from fast-equals (vite.config.ts points them here):
- * how `useEditorState` compares a selection with the previous one, to re-render only when it
- * changed. Ours select primitives, arrays and plain objects of them, which this compares by
- * content in a tenth of fast-equals' 2 KB (gzip). Anything else (maps, dates, class instances) is
- * equal only to itself: at worst one render too many, never a change missed.
+ * Equality by content of primitives, arrays and plain objects of them: what the client compares
+ * (paragraph readings, editor-state selections). It is also the one function Tiptap's React
+ * bindings take from fast-equals (vite.config.ts points them here), in a tenth of its 2 KB (gzip).
+ * Anything else (maps, dates, class instances) is equal only to itself: at worst one render too
+ * many, never a change missed.
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true
