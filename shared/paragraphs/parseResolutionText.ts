@@ -7,6 +7,7 @@
 import { readSponsors } from '../people/sponsors'
 import { openingKind } from './openingWords'
 import { type Block, readBody } from './recognise/body'
+import { isRunTogether, separateRunTogether } from './recognise/flattened'
 import { readHeading } from './recognise/heading'
 import { enactingLanguage, ENDS_PP, guessLanguage, openingKindIn } from './recognise/languages'
 import { isRoman, nextLetter, nextRoman, readMarker } from './recognise/markers'
@@ -19,8 +20,7 @@ export function parseResolutionText(text: string): ResolutionDraft {
 }
 
 export function readPastedText(text: string): TextReading {
-  const lines = normaliseLines(text)
-  const found = findEnacting(lines)
+  const { lines, found, separated } = linesToRead(normaliseLines(text))
   const enactingIndex = found?.index ?? -1
   const language = found?.language ?? guessLanguage(text)
   const enacting = enactingIndex >= 0 ? lines[enactingIndex] : DEFAULT_ENACTING
@@ -30,6 +30,9 @@ export function readPastedText(text: string): TextReading {
   const body = readBody(lines.slice(enactingIndex + 1), { language, symbol: heading.symbol, title })
   const warnings: string[] = []
   const paragraphs = classify(body.blocks, language, warnings)
+  if (separated) {
+    warnings.push('The text came run together, without its line breaks: its heading could not be read, and its paragraphs were found from the punctuation. Check them here before creating the resolution.')
+  }
   if (enactingIndex < 0 && text.trim()) {
     warnings.unshift('No enacting formula (such as “The General Assembly,”) was found: the whole text was read as paragraphs, and there is no heading or title.')
   }
@@ -59,6 +62,15 @@ export function readPastedText(text: string): TextReading {
     dropped: body.dropped,
     warnings: [...warnings, ...body.warnings],
   }
+}
+
+/** The text's lines, with those of a run-together text guessed back when it has no enacting formula as it is. */
+function linesToRead(lines: string[]): { lines: string[]; found: ReturnType<typeof findEnacting>; separated: boolean } {
+  const found = findEnacting(lines)
+  if (found || !isRunTogether(lines)) return { lines, found, separated: false }
+  const separated = separateRunTogether(lines)
+  const again = findEnacting(separated)
+  return again ? { lines: separated, found: again, separated: true } : { lines, found, separated: false }
 }
 
 /**

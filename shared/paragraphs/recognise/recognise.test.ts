@@ -187,6 +187,25 @@ describe('paragraphs across pages and lines', () => {
     expect(draft.paragraphs).toHaveLength(1)
   })
 
+  it('reads a text run together on one line (copied without its line breaks) back into its paragraphs, and says so', () => {
+    const pps = Array.from({ length: 4 }, (_, i) => `Recalling also its resolution ${70 + i}/${100 + i} of ${i + 1} December 20${10 + i} on the cooperation of Member States with the mechanism,`)
+    const text = [
+      'Seventieth session Third Committee Agenda item 64 Cooperation with the mechanism Gabon:* draft resolution The General Assembly,',
+      ...pps,
+      '1. Takes note of the report of the mechanism, including its recommendations;',
+      '2. Decides to remain seized of the matter.',
+      '* On behalf of the Group of African States.',
+    ].join(' ')
+    const { draft, warnings } = readPastedText(text)
+    expect(draft.enacting).toBe('The General Assembly,')
+    expect(draft.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ...pps.map((pp) => ['pp', pp]),
+      ['op', 'Takes note of the report of the mechanism, including its recommendations;'],
+      ['op', 'Decides to remain seized of the matter.'],
+    ])
+    expect(warnings.join(' ')).toContain('run together')
+  })
+
   it('warns where the printed numbering jumps', () => {
     const { warnings } = readPastedText('The General Assembly,\n1. Urges States to act;\n3. Decides to act.')
     expect(warnings).toContain('OP numbering jumps from 1 to 3.')
